@@ -1,0 +1,4 @@
+import type { ProductSource } from './types';
+
+// Placeholder until this product's models are written.
+export const source: ProductSource = { id: 'stridewell-apex-runner', variants: {} };

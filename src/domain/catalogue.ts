@@ -1,0 +1,192 @@
+/**
+ * The catalogue format: one zod schema shared by the app, the server and the files in content/.
+ * Pure TypeScript: no React, three, DOM or Node imports.
+ */
+import { z } from 'zod';
+import { COCO_CLASSES } from './coco';
+
+export const TELL_CATEGORIES = [
+  'logo-typography',
+  'security-feature',
+  'stitching-construction',
+  'label-serial-codes',
+  'materials-colour',
+  'packaging-print',
+  'safety-compliance-mark',
+] as const;
+export const TellCategory = z.enum(TELL_CATEGORIES);
+export type TellCategory = z.infer<typeof TellCategory>;
+
+/** ISO 22383 authentication level: overt (senses), covert (simple tool), forensic (lab). */
+export const IsoClass = z.enum(['overt', 'covert', 'forensic']);
+export type IsoClass = z.infer<typeof IsoClass>;
+
+/** The examiner's tool that reveals a tell. */
+export const REVEAL_TOOLS = ['naked-eye', 'loupe', 'uv', 'measure', 'weight'] as const;
+export const RevealTool = z.enum(REVEAL_TOOLS);
+export type RevealTool = z.infer<typeof RevealTool>;
+
+export const Severity = z.enum(['minor', 'major', 'critical']);
+export type Severity = z.infer<typeof Severity>;
+
+export const PRODUCT_CATEGORIES = [
+  'handbag',
+  'footwear',
+  'watch',
+  'electrical',
+  'medicine',
+  'perfume',
+  'audio',
+  'auto-part',
+  'toy',
+] as const;
+export const ProductCategory = z.enum(PRODUCT_CATEGORIES);
+export type ProductCategory = z.infer<typeof ProductCategory>;
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by "-", e.g. "aurel-tote"');
+const Text = z.string().trim().min(1, 'must not be empty');
+const Vec3 = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
+const UnitVec3 = Vec3.refine(([x, y, z]) => Math.abs(Math.hypot(x, y, z) - 1) < 0.01, {
+  message: 'must be a unit vector (length 1)',
+});
+/** A relative path to a file inside the pack: no "..", no leading "/", no backslashes. */
+const PackPath = (ext: RegExp, what: string) =>
+  z
+    .string()
+    .regex(/^(?!\/)(?!.*\.\.)(?!.*\\)[\w./-]+$/, 'must be a relative path inside the pack')
+    .regex(ext, `must name a ${what} file`);
+
+/** A point on a model's surface, in model space (metres), with its outward normal and the glTF node it lies on. */
+export const SurfacePoint = z.object({
+  position: Vec3,
+  normal: UnitVec3,
+  node: Text,
+});
+export type SurfacePoint = z.infer<typeof SurfacePoint>;
+
+export const Tell = z.object({
+  id: Id,
+  title: Text,
+  category: TellCategory,
+  iso: IsoClass,
+  tool: RevealTool,
+  /** What the genuine item shows here. */
+  genuine: Text,
+  /** What this counterfeit shows instead. */
+  counterfeit: Text,
+  severity: Severity,
+  /** How far from `at` (metres) a trainee's pick still counts as finding this tell. */
+  tolerance: z.number().positive().max(0.2),
+  /** Where the tell is on this counterfeit. */
+  at: SurfacePoint,
+  /** The paired point on the genuine model. */
+  genuineAt: SurfacePoint,
+});
+export type Tell = z.infer<typeof Tell>;
+
+export const VariantKind = z.enum(['genuine', 'counterfeit']);
+export type VariantKind = z.infer<typeof VariantKind>;
+
+export const Variant = z.object({
+  id: Id,
+  kind: VariantKind,
+  label: Text,
+  /** GLB file, relative to the product's folder. */
+  model: PackPath(/\.glb$/, '.glb'),
+  /** Weight of the physical item in grams, as a scale would show it. */
+  weightGrams: z.number().positive(),
+  /** Where this specimen (or its description) comes from. */
+  provenance: Text,
+  notes: z.string().optional(),
+  tells: z.array(Tell),
+});
+export type Variant = z.infer<typeof Variant>;
+
+export const ReferencePhoto = z.object({
+  file: PackPath(/\.(jpe?g|png|webp)$/i, 'JPEG, PNG or WebP'),
+  caption: Text,
+});
+
+const CocoClass = z.string().refine((c) => (COCO_CLASSES as readonly string[]).includes(c), {
+  message: 'is not a COCO-SSD class',
+});
+
+export const Product = z
+  .object({
+    id: Id,
+    name: Text,
+    brand: Text,
+    category: ProductCategory,
+    /** Harmonized System code: 4, 6, 8 or 10 digits, dots allowed between pairs. */
+    hsCode: z.string().regex(/^\d{4}(\.?\d{2}){0,3}$/, 'must be an HS code like "4202.21"'),
+    description: Text,
+    /** The COCO-SSD classes the item can show up as on camera. */
+    cocoClasses: z.array(CocoClass).min(1),
+    photos: z.array(ReferencePhoto),
+    variants: z.array(Variant).min(2),
+  })
+  .superRefine((product, ctx) => {
+    const genuine = product.variants.filter((v) => v.kind === 'genuine');
+    if (genuine.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['variants'],
+        message: `must have exactly one genuine variant, found ${genuine.length}`,
+      });
+    }
+    const seen = new Set<string>();
+    product.variants.forEach((variant, vi) => {
+      if (seen.has(variant.id)) {
+        ctx.addIssue({ code: 'custom', path: ['variants', vi, 'id'], message: `duplicate variant id "${variant.id}"` });
+      }
+      seen.add(variant.id);
+      if (variant.kind === 'genuine' && variant.tells.length > 0) {
+        ctx.addIssue({ code: 'custom', path: ['variants', vi, 'tells'], message: 'a genuine variant has no tells' });
+      }
+      if (variant.kind === 'counterfeit' && variant.tells.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['variants', vi, 'tells'], message: 'a counterfeit needs at least one tell' });
+      }
+      const tellIds = new Set<string>();
+      variant.tells.forEach((tell, ti) => {
+        if (tellIds.has(tell.id)) {
+          ctx.addIssue({ code: 'custom', path: ['variants', vi, 'tells', ti, 'id'], message: `duplicate tell id "${tell.id}"` });
+        }
+        tellIds.add(tell.id);
+      });
+    });
+  });
+export type Product = z.infer<typeof Product>;
+
+export const PACK_FORMAT = 'twinspect-content-pack';
+/** pack.json at the root of a catalogue folder. */
+export const PackManifest = z.object({
+  format: z.literal(PACK_FORMAT),
+  version: z.literal(1),
+  title: Text,
+  /** Product ids; each lives in products/<id>/product.json. */
+  products: z.array(Id).min(1),
+});
+export type PackManifest = z.infer<typeof PackManifest>;
+
+export interface Catalogue {
+  title: string;
+  products: Product[];
+}
+
+export function genuineOf(product: Product): Variant {
+  const found = product.variants.find((v) => v.kind === 'genuine');
+  if (!found) throw new Error(`product ${product.id} has no genuine variant`);
+  return found;
+}
+
+export function counterfeitsOf(product: Product): Variant[] {
+  return product.variants.filter((v) => v.kind === 'counterfeit');
+}
+
+/** The categories of tell a product teaches, in the schema's order. */
+export function tellCategoriesOf(product: Product): TellCategory[] {
+  const used = new Set(product.variants.flatMap((v) => v.tells.map((t) => t.category)));
+  return TELL_CATEGORIES.filter((c) => used.has(c));
+}
