@@ -49,7 +49,7 @@ const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(page);
   try {
-    const body = await readFile(join(root, path));
+    const body = await readFile(path.startsWith('/@fs/') ? path.slice(4) : join(root, path));
     res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
   } catch {
     res.writeHead(404).end();
@@ -63,7 +63,7 @@ tab.on('pageerror', (e) => console.error('page error:', e.message));
 await tab.goto(`http://127.0.0.1:${port}/`);
 await tab.waitForFunction('window.ready === true');
 for (const file of files) {
-  const rel = '/' + resolve(file).slice(root.length + 1);
+  const rel = '/@fs' + resolve(file);
   const info = await tab.evaluate((u) => (window as unknown as { render: (u: string) => Promise<unknown> }).render(u), rel);
   const png = join(out, basename(file, '.glb') + '.png');
   await tab.locator('canvas').screenshot({ path: png });

@@ -98,7 +98,10 @@ export class ModelBuilder {
       const prim = doc.createPrimitive();
       for (const [attr, gltfName] of [['position', 'POSITION'], ['normal', 'NORMAL'], ['uv', 'TEXCOORD_0']] as const) {
         const a = g.getAttribute(attr) as THREE.BufferAttribute;
-        prim.setAttribute(gltfName, doc.createAccessor().setType(attr === 'uv' ? 'VEC2' : 'VEC3').setArray(new Float32Array(a.array)).setBuffer(buffer));
+        const array = new Float32Array(a.array);
+        // three's UV origin is bottom-left, glTF's top-left.
+        if (attr === 'uv') for (let i = 1; i < array.length; i += 2) array[i] = 1 - array[i]!;
+        prim.setAttribute(gltfName, doc.createAccessor().setType(attr === 'uv' ? 'VEC2' : 'VEC3').setArray(array).setBuffer(buffer));
       }
       prim.setMaterial(materialFor(doc, part.material, materials, textures));
       const mesh = doc.createMesh(part.name).addPrimitive(prim);
