@@ -1,0 +1,23 @@
+/** The keyboard-reachable list of tells: choosing one turns both items to it. */
+import type { Tell } from '../domain/catalogue';
+import { compareActions } from './compare-store';
+import { tellCategoryLabel, toolLabel } from './labels';
+
+export function TellList({ tells, selectedId }: { tells: Tell[]; selectedId: string | null }) {
+  return (
+    <section className="tells">
+      <h2 id="tells-heading">Tells</h2>
+      <ol className="tell-list" aria-labelledby="tells-heading">
+        {tells.map((t, i) => (
+          <li key={t.id}>
+            <button type="button" className="tell-item" aria-current={t.id === selectedId ? 'true' : undefined} onClick={() => compareActions.focusTell(t.id)}>
+              <span className={`pin-badge${t.id === selectedId ? ' selected' : ''}`} aria-hidden>{i + 1}</span>
+              <span className="tell-title">{t.title}</span>
+              <span className="tell-sub">{tellCategoryLabel(t.category)} · {toolLabel(t.tool)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

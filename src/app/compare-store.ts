@@ -1,0 +1,103 @@
+/**
+ * The comparison's state: which product and counterfeit are on the stage, the toggles, the chosen
+ * tell and the active examiner's tool. Created outside React; read with selector hooks.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { Product, Tell, Variant } from '../domain/catalogue';
+import { counterfeitsOf, genuineOf } from '../domain/catalogue';
+
+export type Side = 'A' | 'B';
+export type ExaminerTool = 'none' | 'loupe' | 'uv' | 'ruler';
+export type OverlayMode = 'off' | 'ghost' | 'flicker';
+
+export interface RulerMark {
+  side: Side;
+  /** Model-space point (metres). */
+  point: [number, number, number];
+}
+
+export interface CompareState {
+  product: Product | null;
+  counterfeitId: string | null;
+  genuineSide: Side;
+  showTells: boolean;
+  linkViews: boolean;
+  selectedTellId: string | null;
+  /** Bumped on each "focus on tell" so the stage animates even when the same tell is chosen again. */
+  focusSeq: number;
+  tool: ExaminerTool;
+  overlay: OverlayMode;
+  ruler: RulerMark[];
+}
+
+const initial: CompareState = {
+  product: null,
+  counterfeitId: null,
+  genuineSide: 'A',
+  showTells: false,
+  linkViews: true,
+  selectedTellId: null,
+  focusSeq: 0,
+  tool: 'none',
+  overlay: 'off',
+  ruler: [],
+};
+
+export const compareStore = createStore<CompareState>()(() => ({ ...initial }));
+
+export function useCompare<T>(selector: (s: CompareState) => T): T {
+  return useStore(compareStore, selector);
+}
+
+export const compareActions = {
+  open(product: Product, counterfeitId?: string | null, genuineSide: Side = Math.random() < 0.5 ? 'A' : 'B') {
+    const fakes = counterfeitsOf(product);
+    const chosen = fakes.find((v) => v.id === counterfeitId) ?? fakes[0] ?? null;
+    compareStore.setState({ ...initial, product, counterfeitId: chosen?.id ?? null, genuineSide, linkViews: compareStore.getState().linkViews });
+  },
+  close() {
+    compareStore.setState({ ...initial });
+  },
+  chooseCounterfeit(id: string) {
+    compareStore.setState({ counterfeitId: id, selectedTellId: null, ruler: [] });
+  },
+  toggleTells() {
+    compareStore.setState((s) => ({ showTells: !s.showTells }));
+  },
+  toggleLink() {
+    compareStore.setState((s) => ({ linkViews: !s.linkViews }));
+  },
+  focusTell(id: string) {
+    compareStore.setState((s) => ({ selectedTellId: id, focusSeq: s.focusSeq + 1, showTells: true }));
+  },
+  clearTell() {
+    compareStore.setState({ selectedTellId: null });
+  },
+  setTool(tool: ExaminerTool) {
+    compareStore.setState((s) => ({ tool: s.tool === tool ? 'none' : tool, ruler: [] }));
+  },
+  setOverlay(overlay: OverlayMode) {
+    compareStore.setState({ overlay });
+  },
+  addRulerMark(mark: RulerMark) {
+    compareStore.setState((s) => {
+      const kept = s.ruler.length >= 2 || (s.ruler[0] && s.ruler[0].side !== mark.side) ? [] : s.ruler;
+      return { ruler: [...kept, mark] };
+    });
+  },
+};
+
+/** What the stage shows on each side. */
+export interface Pair {
+  genuine: Variant;
+  counterfeit: Variant;
+  tells: Tell[];
+}
+
+export function pairOf(product: Product | null, counterfeitId: string | null): Pair | null {
+  if (!product || !counterfeitId) return null;
+  const counterfeit = product.variants.find((v) => v.id === counterfeitId);
+  if (!counterfeit) return null;
+  return { genuine: genuineOf(product), counterfeit, tells: counterfeit.tells };
+}

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+
+/** With ?emulate=quest3 the page installs iwer (a WebXR runtime emulating a Meta Quest 3) before the canvas mounts. */
+async function boot() {
+  if (new URLSearchParams(location.search).get('emulate') === 'quest3') {
+    const { installQuest3Emulation } = await import('./emulate');
+    await installQuest3Emulation();
+  }
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void boot();

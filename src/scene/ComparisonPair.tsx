@@ -1,0 +1,120 @@
+/**
+ * The genuine item and the counterfeit side by side, each on its turntable, with tell pins and the
+ * "A"/"B" labels. In the overlay view both stand in the middle, one ghosted or flickering.
+ */
+import { Text } from '@react-three/drei';
+import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { Group, Vector3 } from 'three';
+import type { Variant } from '../domain/catalogue';
+import { compareActions, compareStore, useCompare, type Side } from '../app/compare-store';
+import { applyGhost } from './materials';
+import { ProductModel, useModel } from './ProductModel';
+import { TellPins, type PinSpec } from './TellPins';
+import { animateTurntables, rotationOf, turnToFace } from './turntable';
+import { uiFont } from './fonts';
+import { dragState } from './drag';
+
+const SPACING = 0.68;
+const toCamera = new Vector3();
+const slotWorld = new Vector3();
+
+export interface SlotProps {
+  side: Side;
+  variant: Variant;
+  pins: PinSpec[];
+  /** World units per metre: both sides share it so that sizes compare truly. */
+  unit: number;
+  x: number;
+  label: string;
+}
+
+function Slot({ side, variant, pins, unit, x, label }: SlotProps) {
+  const turntable = useRef<Group>(null);
+  const model = useModel(variant.model);
+  const uv = useCompare((s) => s.tool === 'uv');
+  const showTells = useCompare((s) => s.showTells);
+  const selectedTellId = useCompare((s) => s.selectedTellId);
+  const overlay = useCompare((s) => s.overlay);
+  const isGenuine = variant.kind === 'genuine';
+  const ghosted = overlay !== 'off' && !isGenuine;
+
+  useEffect(() => applyGhost(model.scene, overlay === 'ghost' && ghosted ? 0.45 : null), [model.scene, overlay, ghosted]);
+  useFrame(({ clock }) => {
+    const g = turntable.current;
+    if (!g) return;
+    g.quaternion.copy(rotationOf(side));
+    if (overlay === 'flicker') g.visible = isGenuine ? Math.floor(clock.elapsedTime * 2.5) % 2 === 0 : Math.floor(clock.elapsedTime * 2.5) % 2 === 1;
+    else g.visible = true;
+  });
+
+  const onPointerDown = (e: ThreeEvent<PointerEvent>) => {
+    dragState.pendingSide = side;
+    if (compareStore.getState().tool === 'ruler' && turntable.current) {
+      e.stopPropagation();
+      const local = turntable.current.children[0]!.worldToLocal(e.point.clone());
+      compareActions.addRulerMark({ side, point: [local.x, local.y, local.z] });
+    }
+  };
+
+  const height = model.size.y * unit;
+  return (
+    <group position={[x, 0, 0]} name={`slot-${side}`} userData={{ variantId: variant.id }}>
+      <group ref={turntable} position={[0, model.centre.y * unit, 0]} scale={unit} onPointerDown={onPointerDown}>
+        <group position={[-model.centre.x, -model.centre.y, -model.centre.z]} name={`model-${side}`}>
+          <ProductModel url={variant.model} uv={uv} />
+          {showTells && <TellPins pins={pins} selectedId={selectedTellId} lift={Math.max(model.size.x, model.size.y, model.size.z) * 0.02} />}
+        </group>
+      </group>
+      {overlay === 'off' && (
+        <Text font={uiFont} fontSize={0.09} position={[0, -0.09, 0.25]} color="#1b1f24" anchorY="top" outlineWidth={0.004} outlineColor="#ffffff">
+          {label}
+        </Text>
+      )}
+      <mesh rotation-x={-Math.PI / 2} position={[0, -0.002, 0]} receiveShadow>
+        <circleGeometry args={[Math.max(0.36, height * 0.45), 48]} />
+        <meshStandardMaterial color={uv ? '#140a24' : '#d9dde3'} roughness={0.9} />
+      </mesh>
+    </group>
+  );
+}
+
+export function ComparisonPair({ genuine, counterfeit, genuineSide, study }: { genuine: Variant; counterfeit: Variant; genuineSide: Side; study: boolean }) {
+  const g = useModel(genuine.model);
+  const unit = 1 / Math.max(g.size.x, g.size.y, g.size.z, 1e-3);
+  const overlay = useCompare((s) => s.overlay);
+  const focusSeq = useCompare((s) => s.focusSeq);
+  const camera = useThree((s) => s.camera);
+  const numbered = useMemo(() => counterfeit.tells.map((t, i) => ({ t, n: i + 1 })), [counterfeit]);
+  const fakePins = useMemo(() => numbered.map(({ t, n }) => ({ tellId: t.id, n, at: t.at })), [numbered]);
+  const genuinePins = useMemo(() => numbered.map(({ t, n }) => ({ tellId: t.id, n, at: t.genuineAt })), [numbered]);
+
+  const sides: Record<Side, { variant: Variant; pins: PinSpec[] }> = {
+    [genuineSide]: { variant: genuine, pins: genuinePins },
+    [genuineSide === 'A' ? 'B' : 'A']: { variant: counterfeit, pins: fakePins },
+  } as Record<Side, { variant: Variant; pins: PinSpec[] }>;
+
+  useEffect(() => {
+    const s = compareStore.getState();
+    const tell = counterfeit.tells.find((t) => t.id === s.selectedTellId);
+    if (!tell || focusSeq === 0) return;
+    for (const side of ['A', 'B'] as Side[]) {
+      const at = sides[side].variant.kind === 'genuine' ? tell.genuineAt : tell.at;
+      slotWorld.set(overlay === 'off' ? (side === 'A' ? -SPACING : SPACING) : 0, 0.5, 0);
+      toCamera.copy(camera.position).sub(slotWorld).normalize();
+      turnToFace(side, new Vector3(...at.normal), toCamera);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusSeq]);
+
+  useFrame((_, dt) => animateTurntables(dt));
+
+  const labelOf = (side: Side) => (study ? `${side} · ${sides[side].variant.kind === 'genuine' ? 'Genuine' : 'Counterfeit'}` : side);
+  return (
+    <group name="comparison">
+      {(['A', 'B'] as Side[]).map((side) => (
+        <Slot key={side + sides[side].variant.id} side={side} variant={sides[side].variant} pins={sides[side].pins} unit={unit} x={overlay === 'off' ? (side === 'A' ? -SPACING : SPACING) : 0} label={labelOf(side)} />
+      ))}
+    </group>
+  );
+}

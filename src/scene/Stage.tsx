@@ -1,0 +1,96 @@
+/**
+ * The comparison stage: one canvas for desktop, AR and VR. On the desktop the camera pans and zooms
+ * while drags turn the items; in XR the pair stands on a table or in a neutral room.
+ */
+import { OrbitControls } from '@react-three/drei';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { XR, useXR } from '@react-three/xr';
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { PMREMGenerator } from 'three';
+import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
+import { useCompare } from '../app/compare-store';
+import { attachDragTurner } from './drag';
+import { stageStats } from './stats';
+import { xrReady, xrStore } from './xr-store';
+
+function Environment() {
+  const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
+  useEffect(() => {
+    const pmrem = new PMREMGenerator(gl);
+    const env = pmrem.fromScene(new RoomEnvironment(), 0.04).texture;
+    scene.environment = env;
+    return () => {
+      env.dispose();
+      pmrem.dispose();
+    };
+  }, [gl, scene]);
+  return null;
+}
+
+function Lighting() {
+  const uv = useCompare((s) => s.tool === 'uv');
+  const mode = useXR((s) => s.mode);
+  const scene = useThree((s) => s.scene);
+  useEffect(() => {
+    scene.environmentIntensity = uv ? 0.08 : 1;
+  }, [uv, scene]);
+  return (
+    <>
+      {mode !== 'immersive-ar' && <color attach="background" args={[uv ? '#0d0618' : '#eef1f5']} />}
+      <ambientLight intensity={uv ? 0.05 : 0.35} color={uv ? '#6a3cff' : '#ffffff'} />
+      <directionalLight position={[2, 4, 3]} intensity={uv ? 0.1 : 1.6} />
+      <directionalLight position={[-3, 2, -2]} intensity={uv ? 0.05 : 0.5} />
+    </>
+  );
+}
+
+function DesktopControls() {
+  const mode = useXR((s) => s.mode);
+  const camera = useThree((s) => s.camera);
+  const gl = useThree((s) => s.gl);
+  useEffect(() => attachDragTurner(gl.domElement.parentElement ?? gl.domElement, () => camera), [gl, camera]);
+  if (mode) return null;
+  return <OrbitControls makeDefault enableRotate={false} enableDamping={false} minDistance={0.4} maxDistance={8} target={[0, 0.45, 0]} />;
+}
+
+/** Counts frames and draw calls for tests and benchmarks, and marks the XR store as connected. */
+function FrameProbe() {
+  const gl = useThree((s) => s.gl);
+  useFrame(() => {
+    xrReady.connected = true;
+    stageStats.frames++;
+    stageStats.drawCalls = gl.info.render.calls;
+    stageStats.triangles = gl.info.render.triangles;
+  });
+  return null;
+}
+
+export function webglAvailable(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    return !!(c.getContext('webgl2') ?? c.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+export function Stage({ children }: { children: ReactNode }) {
+  return (
+    <Canvas
+      className="stage-canvas"
+      camera={{ position: [0, 0.62, 2.7], fov: 35, near: 0.01, far: 100 }}
+      dpr={[1, 2]}
+      gl={{ antialias: true, preserveDrawingBuffer: true }}
+      aria-label="3D comparison stage"
+    >
+      <XR store={xrStore}>
+        <Environment />
+        <Lighting />
+        <DesktopControls />
+        <FrameProbe />
+        <Suspense fallback={null}>{children}</Suspense>
+      </XR>
+    </Canvas>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Numbered pins at the tells, lifted a little off the surface along the normal. They are depth-tested
+ * sprites, so the model itself hides a pin that is round the back.
+ */
+import type { ThreeEvent } from '@react-three/fiber';
+import { Vector3 } from 'three';
+import type { SurfacePoint } from '../domain/catalogue';
+import { compareActions } from '../app/compare-store';
+import { pinTexture } from './pin-texture';
+
+export interface PinSpec {
+  tellId: string;
+  n: number;
+  at: SurfacePoint;
+}
+
+export function TellPins({ pins, selectedId, lift }: { pins: PinSpec[]; selectedId: string | null; lift: number }) {
+  return (
+    <group>
+      {pins.map((p) => {
+        const pos = new Vector3(...p.at.position).addScaledVector(new Vector3(...p.at.normal), lift);
+        const selected = p.tellId === selectedId;
+        return (
+          <sprite
+            key={p.tellId}
+            name={`pin-${p.n}`}
+            position={pos}
+            scale={selected ? 0.05 : 0.04}
+            renderOrder={2}
+            onClick={(e: ThreeEvent<MouseEvent>) => {
+              e.stopPropagation();
+              compareActions.focusTell(p.tellId);
+            }}
+          >
+            <spriteMaterial map={pinTexture(p.n, selected)} sizeAttenuation={false} depthTest transparent />
+          </sprite>
+        );
+      })}
+    </group>
+  );
+}
