@@ -15,7 +15,9 @@ import { animateTurntables, rotationOf, turnToFace } from './turntable';
 import { uiFont } from './fonts';
 import { dragState } from './drag';
 
-const SPACING = 0.68;
+/** World units between the two items' centres, halved; each item's largest side is DISPLAY_SIZE. */
+const SPACING = 0.62;
+const DISPLAY_SIZE = 0.8;
 const toCamera = new Vector3();
 const slotWorld = new Vector3();
 
@@ -57,22 +59,21 @@ function Slot({ side, variant, pins, unit, x, label }: SlotProps) {
     }
   };
 
-  const height = model.size.y * unit;
   return (
     <group position={[x, 0, 0]} name={`slot-${side}`} userData={{ variantId: variant.id }}>
-      <group ref={turntable} position={[0, model.centre.y * unit, 0]} scale={unit} onPointerDown={onPointerDown}>
+      <group ref={turntable} position={[0, (model.centre.y - model.bottom) * unit, 0]} scale={unit} onPointerDown={onPointerDown}>
         <group position={[-model.centre.x, -model.centre.y, -model.centre.z]} name={`model-${side}`}>
           <ProductModel url={variant.model} uv={uv} />
-          {showTells && <TellPins pins={pins} selectedId={selectedTellId} lift={Math.max(model.size.x, model.size.y, model.size.z) * 0.02} />}
+          {showTells && <TellPins pins={pins} selectedId={selectedTellId} lift={Math.max(model.size.x, model.size.y, model.size.z) * 0.02} size={0.055 / unit} />}
         </group>
       </group>
       {overlay === 'off' && (
-        <Text font={uiFont} fontSize={0.09} position={[0, -0.09, 0.25]} color="#1b1f24" anchorY="top" outlineWidth={0.004} outlineColor="#ffffff">
+        <Text font={uiFont} fontSize={0.09} position={[0, -0.03, 0.42]} color="#1b1f24" anchorY="top" outlineWidth={0.004} outlineColor="#ffffff">
           {label}
         </Text>
       )}
       <mesh rotation-x={-Math.PI / 2} position={[0, -0.002, 0]} receiveShadow>
-        <circleGeometry args={[Math.max(0.36, height * 0.45), 48]} />
+        <circleGeometry args={[0.5, 48]} />
         <meshStandardMaterial color={uv ? '#140a24' : '#d9dde3'} roughness={0.9} />
       </mesh>
     </group>
@@ -81,7 +82,7 @@ function Slot({ side, variant, pins, unit, x, label }: SlotProps) {
 
 export function ComparisonPair({ genuine, counterfeit, genuineSide, study }: { genuine: Variant; counterfeit: Variant; genuineSide: Side; study: boolean }) {
   const g = useModel(genuine.model);
-  const unit = 1 / Math.max(g.size.x, g.size.y, g.size.z, 1e-3);
+  const unit = DISPLAY_SIZE / Math.max(g.size.x, g.size.y, g.size.z, 1e-3);
   const overlay = useCompare((s) => s.overlay);
   const focusSeq = useCompare((s) => s.focusSeq);
   const camera = useThree((s) => s.camera);

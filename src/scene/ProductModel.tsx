@@ -4,13 +4,13 @@ import { useEffect, useMemo } from 'react';
 import { Box3, Vector3, type Object3D } from 'three';
 import { applyUv, prepareUv } from './materials';
 
-export function useModel(url: string): { scene: Object3D; centre: Vector3; size: Vector3 } {
+export function useModel(url: string): { scene: Object3D; centre: Vector3; size: Vector3; bottom: number } {
   const gltf = useGLTF(url, false, true);
   return useMemo(() => {
     const scene = gltf.scene;
     prepareUv(scene);
     const box = new Box3().setFromObject(scene);
-    return { scene, centre: box.getCenter(new Vector3()), size: box.getSize(new Vector3()) };
+    return { scene, centre: box.getCenter(new Vector3()), size: box.getSize(new Vector3()), bottom: box.min.y };
   }, [gltf]);
 }
 

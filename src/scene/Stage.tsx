@@ -51,7 +51,7 @@ function DesktopControls() {
   const gl = useThree((s) => s.gl);
   useEffect(() => attachDragTurner(gl.domElement.parentElement ?? gl.domElement, () => camera), [gl, camera]);
   if (mode) return null;
-  return <OrbitControls makeDefault enableRotate={false} enableDamping={false} minDistance={0.4} maxDistance={8} target={[0, 0.45, 0]} />;
+  return <OrbitControls makeDefault enableRotate={false} enableDamping={false} minDistance={0.4} maxDistance={8} target={[0, 0.4, 0]} />;
 }
 
 /** Counts frames and draw calls for tests and benchmarks, and marks the XR store as connected. */
@@ -79,7 +79,7 @@ export function Stage({ children }: { children: ReactNode }) {
   return (
     <Canvas
       className="stage-canvas"
-      camera={{ position: [0, 0.62, 2.7], fov: 35, near: 0.01, far: 100 }}
+      camera={{ position: [0, 0.8, 3.3], fov: 35, near: 0.01, far: 100 }}
       dpr={[1, 2]}
       gl={{ antialias: true, preserveDrawingBuffer: true }}
       aria-label="3D comparison stage"

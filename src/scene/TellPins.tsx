@@ -14,7 +14,8 @@ export interface PinSpec {
   at: SurfacePoint;
 }
 
-export function TellPins({ pins, selectedId, lift }: { pins: PinSpec[]; selectedId: string | null; lift: number }) {
+/** `size` is the pin's on-screen size, in the model's own units (the model group is scaled). */
+export function TellPins({ pins, selectedId, lift, size }: { pins: PinSpec[]; selectedId: string | null; lift: number; size: number }) {
   return (
     <group>
       {pins.map((p) => {
@@ -25,7 +26,7 @@ export function TellPins({ pins, selectedId, lift }: { pins: PinSpec[]; selected
             key={p.tellId}
             name={`pin-${p.n}`}
             position={pos}
-            scale={selected ? 0.05 : 0.04}
+            scale={selected ? size * 1.3 : size}
             renderOrder={2}
             onClick={(e: ThreeEvent<MouseEvent>) => {
               e.stopPropagation();
