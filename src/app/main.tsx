@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import { exposeTestHooks } from './test-hooks';
 
 /** With ?emulate=quest3 the page installs iwer (a WebXR runtime emulating a Meta Quest 3) before the canvas mounts. */
 async function boot() {
@@ -9,6 +10,7 @@ async function boot() {
     const { installQuest3Emulation } = await import('./emulate');
     await installQuest3Emulation();
   }
+  exposeTestHooks();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

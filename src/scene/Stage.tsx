@@ -59,7 +59,7 @@ function FrameProbe() {
   const gl = useThree((s) => s.gl);
   useFrame(() => {
     xrReady.connected = true;
-    stageStats.frames++;
+    if (stageStats.frames++ === 0) stageStats.firstFrameAt = performance.now();
     stageStats.drawCalls = gl.info.render.calls;
     stageStats.triangles = gl.info.render.triangles;
   });

@@ -1,0 +1,83 @@
+/**
+ * Opens the database: PGlite in a folder (the default) or PostgreSQL through pg when DATABASE_URL is set.
+ * Both give the same drizzle API; `exec` runs raw SQL with several statements (used by migrations).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { schema } from './schema';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  /**
+   * Runs SQL text that may hold several statements (simple query protocol) on one connection;
+   * if it fails, an open transaction on that connection is rolled back before the error is thrown.
+   */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PGlite stores its files in dataDir/pglite. */
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(join(opts.dataDir, 'pglite'));
+}
+
+export async function openPglite(folder: string): Promise<Database> {
+  const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  await mkdir(folder, { recursive: true });
+  const client = await PGlite.create(folder);
+  const db = drizzle({ client, schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    exec: async (sqlText) => {
+      try {
+        await client.exec(sqlText);
+      } catch (err) {
+        await client.exec('ROLLBACK').catch(() => {});
+        throw err;
+      }
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function openPostgres(url: string): Promise<Database> {
+  const [pg, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+  // Fail now, with a clear message, rather than on the first request.
+  try {
+    const probe = await pool.connect();
+    probe.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`cannot connect to PostgreSQL at DATABASE_URL: ${why}`);
+  }
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    exec: async (sqlText) => {
+      const connection = await pool.connect();
+      try {
+        await connection.query(sqlText);
+      } catch (err) {
+        await connection.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

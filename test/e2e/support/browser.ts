@@ -1,0 +1,52 @@
+/**
+ * Debian's Chromium driven by playwright-core, rendering WebGL in software (SwiftShader).
+ * Every page fails its test if it asks for anything outside 127.0.0.1: the app must work offline.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Requests that tried to leave 127.0.0.1. */
+  external: string[];
+  /** Uncaught errors in the page. */
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport });
+  const external: string[] = [];
+  const errors: string[] = [];
+  await page.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1') return route.continue();
+    external.push(u.href);
+    return route.abort();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { page, external, errors };
+}
+
+/** Resolves once the stage has drawn `n` more frames. */
+export async function waitFrames(page: Page, n: number, timeout = 60_000): Promise<void> {
+  const start = await page.evaluate(() => window.__twinspect?.stats.frames ?? 0);
+  await page.waitForFunction((target) => (window.__twinspect?.stats.frames ?? 0) >= target, start + n, { timeout });
+}
