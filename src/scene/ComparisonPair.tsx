@@ -11,6 +11,7 @@ import { compareActions, compareStore, useCompare, type Side } from '../app/comp
 import { applyGhost } from './materials';
 import { ProductModel, useModel } from './ProductModel';
 import { TellPins, type PinSpec } from './TellPins';
+import { RulerMarks } from './RulerMarks';
 import { animateTurntables, rotationOf, turnToFace } from './turntable';
 import { uiFont } from './fonts';
 import { dragState } from './drag';
@@ -64,6 +65,7 @@ function Slot({ side, variant, pins, unit, x, label }: SlotProps) {
       <group ref={turntable} position={[0, (model.centre.y - model.bottom) * unit, 0]} scale={unit} onPointerDown={onPointerDown}>
         <group position={[-model.centre.x, -model.centre.y, -model.centre.z]} name={`model-${side}`}>
           <ProductModel url={variant.model} uv={uv} />
+          <RulerMarks side={side} radius={0.008 / unit} />
           {showTells && <TellPins pins={pins} selectedId={selectedTellId} lift={Math.max(model.size.x, model.size.y, model.size.z) * 0.02} size={0.055 / unit} />}
         </group>
       </group>

@@ -10,6 +10,7 @@ import { PMREMGenerator } from 'three';
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
 import { useCompare } from '../app/compare-store';
 import { attachDragTurner } from './drag';
+import { Loupe } from './Loupe';
 import { stageStats } from './stats';
 import { xrReady, xrStore } from './xr-store';
 
@@ -43,6 +44,11 @@ function Lighting() {
       <directionalLight position={[-3, 2, -2]} intensity={uv ? 0.05 : 0.5} />
     </>
   );
+}
+
+function ExaminerLoupe() {
+  const on = useCompare((s) => s.tool === 'loupe');
+  return on ? <Loupe /> : null;
 }
 
 function DesktopControls() {
@@ -89,6 +95,7 @@ export function Stage({ children }: { children: ReactNode }) {
         <Lighting />
         <DesktopControls />
         <FrameProbe />
+        <ExaminerLoupe />
         <Suspense fallback={null}>{children}</Suspense>
       </XR>
     </Canvas>

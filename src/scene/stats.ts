@@ -1,2 +1,22 @@
 /** Figures about the stage that tests and benchmarks read through window.__twinspect. */
-export const stageStats = { frames: 0, drawCalls: 0, triangles: 0, modelsLoaded: 0, firstFrameAt: 0 };
+type Vec3 = [number, number, number];
+
+export const stageStats = {
+  frames: 0,
+  drawCalls: 0,
+  triangles: 0,
+  modelsLoaded: 0,
+  firstFrameAt: 0,
+  /** The XR session's mode ('immersive-ar', 'immersive-vr'), or null on the desktop. */
+  xrMode: null as string | null,
+  /** In XR: whether the pair stands on a surface (AR: placed by hit-test; VR: on the room's table). */
+  placed: false,
+  /** In XR: the world position (metres) of the pair's base, once placed. */
+  placedPosition: null as Vec3 | null,
+  /** Whether the pair is held by an XRAnchor. */
+  anchored: false,
+  /** In XR: each slot's world position and whether it is drawn. */
+  xrSlots: { A: { visible: false, position: [0, 0, 0] as Vec3 }, B: { visible: false, position: [0, 0, 0] as Vec3 } },
+  /** Frames rendered inside an XR session. */
+  xrFrames: 0,
+};

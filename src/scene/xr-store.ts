@@ -3,13 +3,17 @@ import { createXRStore } from '@react-three/xr';
 
 export const XR_PROFILES_PATH = '/xr-profiles/';
 
+/** The loaders resolve file names against this base with `new URL`, so it must be absolute. */
+const baseAssetPath = typeof location === 'undefined' ? `http://localhost${XR_PROFILES_PATH}` : new URL(XR_PROFILES_PATH, location.href).href;
+
 export const xrStore = createXRStore({
   emulate: false,
   hitTest: true,
   anchors: true,
+  planeDetection: false,
+  meshDetection: false,
   domOverlay: true,
-  controller: { model: { baseAssetPath: XR_PROFILES_PATH } } as never,
-  hand: { model: { baseAssetPath: XR_PROFILES_PATH } } as never,
+  baseAssetPath,
 });
 
 /** Set once the store is connected to the renderer (first frame inside <XR>); enterAR waits for it. */
