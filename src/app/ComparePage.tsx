@@ -3,6 +3,7 @@ import { useProgress } from '@react-three/drei';
 import { useEffect, useMemo, useState } from 'react';
 import type { Product } from '../domain/catalogue';
 import { ComparisonPair } from '../scene/ComparisonPair';
+import { PairProbe } from '../scene/PairProbe';
 import { Stage, webglAvailable } from '../scene/Stage';
 import { resetTurntables } from '../scene/turntable';
 import { api } from './api';
@@ -62,6 +63,7 @@ export function ComparePage({ productId, variantId }: { productId: string; varia
         {webglAvailable() ? (
           <Stage>
             <ComparisonPair genuine={pair.genuine} counterfeit={pair.counterfeit} genuineSide={genuineSide} study />
+            <PairProbe />
           </Stage>
         ) : (
           <p role="alert" className="no-webgl">

@@ -5,8 +5,9 @@ export const stageStats = {
   frames: 0,
   drawCalls: 0,
   triangles: 0,
-  modelsLoaded: 0,
+  /** performance.now() of the first frame drawn, and of the first frame with both models on it. */
   firstFrameAt: 0,
+  pairFrameAt: 0,
   /** The XR session's mode ('immersive-ar', 'immersive-vr'), or null on the desktop. */
   xrMode: null as string | null,
   /** In XR: whether the pair stands on a surface (AR: placed by hit-test; VR: on the room's table). */

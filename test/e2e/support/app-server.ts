@@ -1,0 +1,57 @@
+/**
+ * Builds what the app needs (client bundle, built-in models) and starts the real server on a free
+ * port with a fresh PGlite folder. Used by the browser tests and the benchmarks.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const root = join(import.meta.dirname, '..', '..', '..');
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+export async function buildApp(): Promise<void> {
+  await run('npx', ['tsx', 'assets-3d/generate.ts', '--missing', '--quiet']);
+  await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+}
+
+export interface RunningApp {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'twinspect-app-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not print "Twinspect ready" within 90 s')), 90_000);
+    server.stdout!.on('data', (b: Buffer) => {
+      if (b.toString().includes('Twinspect ready at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`the server exited early (${code})`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+
