@@ -1,0 +1,52 @@
+/**
+ * npm run bench [-- --json] [-- --quick]: the product's speed and size figures, printed, never asserted.
+ * Targets: main chunk <= 400 kB gzip; a variant GLB <= 1.5 MB and 150k triangles; the comparison
+ * scene < 100 draw calls and 300k triangles; fps at least 0.9x an empty canvas measured in the same run.
+ */
+import { join } from 'node:path';
+import { launchBrowser } from '../e2e/support/browser';
+import { buildApp, root, startApp } from '../e2e/support/app-server';
+import { bundleFigures, modelFigures } from './figures';
+import { sceneFigures, type SceneFigures } from './browser-figures';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const log = (...a: unknown[]) => !json && console.log(...a);
+
+await buildApp();
+const bundle = bundleFigures(join(root, 'dist'));
+const models = await modelFigures(join(root, 'content'));
+const app = await startApp();
+const browser = await launchBrowser();
+const scenes: SceneFigures[] = [];
+try {
+  const catalogue = (await (await fetch(`${app.baseUrl}/api/catalogue`)).json()) as { id: string }[];
+  const products = quick ? catalogue.slice(0, 1) : catalogue;
+  for (const p of products) scenes.push(await sceneFigures(browser, app.baseUrl, p.id, quick ? 1 : 3, quick ? 2 : 4));
+} finally {
+  await browser.close();
+  await app.stop();
+}
+
+const report = {
+  bundle: { ...bundle, mainChunkBudgetKB: 400, mainChunkRatioToBudget: Math.round((bundle.mainChunkGzipKB / 400) * 100) / 100 },
+  models: {
+    largestKB: Math.max(...models.map((m) => m.kB)),
+    mostTriangles: Math.max(...models.map((m) => m.triangles)),
+    budgetKB: 1536,
+    budgetTriangles: 150_000,
+    variants: models,
+  },
+  scenes,
+  note: 'fps in headless Chromium with SwiftShader (software WebGL) on a shared 2-core machine; medians of alternating runs.',
+};
+
+if (json) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  log(`Main chunk: ${bundle.mainChunkGzipKB} kB gzip (budget 400 kB, ${report.bundle.mainChunkRatioToBudget}x); 3D stage chunk, loaded on demand: ${bundle.stageChunkGzipKB} kB gzip`);
+  log('\nModels (budget 1536 kB, 150000 triangles):');
+  for (const m of models) log(`  ${m.model.padEnd(48)} ${String(m.kB).padStart(7)} kB ${String(m.triangles).padStart(7)} tris ${String(m.drawCalls).padStart(3)} draws`);
+  log('\nComparison scene (median; empty canvas measured in the same run):');
+  for (const s of scenes) log(`  ${s.product.padEnd(26)} ${s.fps} fps vs empty ${s.emptyFps} fps = ${s.fpsRatio}x · ${s.drawCalls} draw calls · ${s.triangles} tris · first frame ${s.firstFrameMs} ms · with models ${s.modelsFrameMs} ms`);
+}

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/server/config';
+
+describe('loadConfig', () => {
+  it('has defaults for everything but DATABASE_URL', () => {
+    expect(loadConfig({}, '/srv/app')).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: resolve('/srv/app/data'),
+      databaseUrl: undefined,
+      contentDir: resolve('/srv/app/content'),
+      distDir: resolve('/srv/app/dist'),
+    });
+  });
+
+  it('reads every variable, resolving folders against the working directory', () => {
+    const config = loadConfig(
+      { PORT: '3000', HOST: '127.0.0.1', DATA_DIR: 'var', DATABASE_URL: 'postgres://u:p@db:5432/t', CONTENT_DIR: '/packs/a', DIST_DIR: 'out' },
+      '/srv/app',
+    );
+    expect(config).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: resolve('/srv/app/var'),
+      databaseUrl: 'postgres://u:p@db:5432/t',
+      contentDir: resolve('/packs/a'),
+      distDir: resolve('/srv/app/out'),
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, "PORT must be an integer 1-65535, got 'abc'"],
+    [{ PORT: '0' }, "PORT must be an integer 1-65535, got '0'"],
+    [{ PORT: '65536' }, "PORT must be an integer 1-65535, got '65536'"],
+    [{ PORT: '80.5' }, "PORT must be an integer 1-65535, got '80.5'"],
+    [{ HOST: 'http://x' }, "HOST must be a host name or IP address, got 'http://x'"],
+    [{ DATABASE_URL: 'not a url' }, "DATABASE_URL must be a URL like postgres://user:password@host:5432/db, got 'not a url'"],
+    [{ DATABASE_URL: 'mysql://u:secret@h/db' }, "DATABASE_URL must start with postgres:// or postgresql://, got 'mysql://u:***@h/db'"],
+  ])('rejects %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
