@@ -64,7 +64,7 @@ if (missing.length > 0) {
   console.log(`Generating ${missing.length} missing model file(s)…`);
   try {
     const { generate } = await import('../../../assets-3d/generate.ts');
-    await generate({ quiet: true, contentDir });
+    await generate({ quiet: true, missing: true, contentDir });
   } catch (err) {
     console.warn(`warning: could not generate the models: ${err instanceof Error ? err.message : err}`);
   }
