@@ -13,7 +13,6 @@ function Toggle({ pressed, onClick, children, title }: { pressed: boolean; onCli
 
 const tools: { tool: ExaminerTool; name: string; title: string }[] = [
   { tool: 'loupe', name: 'Loupe', title: 'A magnifying lens that follows the pointer' },
-  { tool: 'uv', name: 'UV lamp', title: 'Shows covert marks that glow under ultraviolet light' },
   { tool: 'ruler', name: 'Ruler', title: 'Click two points on one model to measure between them' },
 ];
 
@@ -27,6 +26,7 @@ export function Toolbar() {
   const linkViews = useCompare((s) => s.linkViews);
   const tool = useCompare((s) => s.tool);
   const overlay = useCompare((s) => s.overlay);
+  const uvLamp = useCompare((s) => s.uvLamp);
   const ar = useSessionSupported('immersive-ar');
   const vr = useSessionSupported('immersive-vr');
   return (
@@ -45,6 +45,7 @@ export function Toolbar() {
       {tools.map((t) => (
         <Toggle key={t.tool} pressed={tool === t.tool} onClick={() => compareActions.setTool(t.tool)} title={t.title}>{t.name}</Toggle>
       ))}
+      <Toggle pressed={uvLamp} onClick={compareActions.toggleUvLamp} title="Shows covert marks that glow under ultraviolet light">UV lamp</Toggle>
       <span className="grow" />
       {ar && <button type="button" className="xr" onClick={() => void enter('ar')}>Enter AR</button>}
       {vr && <button type="button" className="xr" onClick={() => void enter('vr')}>Enter VR</button>}

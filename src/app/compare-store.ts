@@ -8,7 +8,8 @@ import type { Product, Tell, Variant } from '../domain/catalogue';
 import { counterfeitsOf, genuineOf } from '../domain/catalogue';
 
 export type Side = 'A' | 'B';
-export type ExaminerTool = 'none' | 'loupe' | 'uv' | 'ruler';
+/** The tool in the examiner's hand; the UV lamp is a light and can shine while one is used. */
+export type ExaminerTool = 'none' | 'loupe' | 'ruler';
 export type OverlayMode = 'off' | 'ghost' | 'flicker';
 
 export interface RulerMark {
@@ -27,6 +28,7 @@ export interface CompareState {
   /** Bumped on each "focus on tell" so the stage animates even when the same tell is chosen again. */
   focusSeq: number;
   tool: ExaminerTool;
+  uvLamp: boolean;
   overlay: OverlayMode;
   ruler: RulerMark[];
 }
@@ -40,6 +42,7 @@ const initial: CompareState = {
   selectedTellId: null,
   focusSeq: 0,
   tool: 'none',
+  uvLamp: false,
   overlay: 'off',
   ruler: [],
 };
@@ -76,6 +79,9 @@ export const compareActions = {
   },
   setTool(tool: ExaminerTool) {
     compareStore.setState((s) => ({ tool: s.tool === tool ? 'none' : tool, ruler: [] }));
+  },
+  toggleUvLamp() {
+    compareStore.setState((s) => ({ uvLamp: !s.uvLamp }));
   },
   setOverlay(overlay: OverlayMode) {
     compareStore.setState({ overlay });

@@ -1,6 +1,7 @@
 /**
  * The comparison stage: one canvas for desktop, AR and VR. On the desktop the camera pans and zooms
- * while drags turn the items; in XR the pair stands on a table or in a neutral room.
+ * while drags turn the items; in XR the pair stands on a real table (AR, placed by hit-test) or on
+ * the table of a neutral room (VR), where controllers and hands grab, turn and scale it.
  */
 import { OrbitControls } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
@@ -13,6 +14,8 @@ import { attachDragTurner } from './drag';
 import { Loupe } from './Loupe';
 import { stageStats } from './stats';
 import { xrReady, xrStore } from './xr-store';
+import { XrPair } from './xr/XrPair';
+import { XrScene } from './xr/XrScene';
 
 function Environment() {
   const gl = useThree((s) => s.gl);
@@ -30,7 +33,7 @@ function Environment() {
 }
 
 function Lighting() {
-  const uv = useCompare((s) => s.tool === 'uv');
+  const uv = useCompare((s) => s.uvLamp);
   const mode = useXR((s) => s.mode);
   const scene = useThree((s) => s.scene);
   useEffect(() => {
@@ -96,7 +99,12 @@ export function Stage({ children }: { children: ReactNode }) {
         <DesktopControls />
         <FrameProbe />
         <ExaminerLoupe />
-        <Suspense fallback={null}>{children}</Suspense>
+        <Suspense fallback={null}>
+          <XrPair>{children}</XrPair>
+        </Suspense>
+        <Suspense fallback={null}>
+          <XrScene />
+        </Suspense>
       </XR>
     </Canvas>
   );
