@@ -37,11 +37,24 @@ export function attachDragTurner(el: HTMLElement, getCamera: () => Camera): () =
   };
   // Bubble phase on window: R3F's own handler on the canvas has already said which model was hit.
   const onDown = (e: PointerEvent) => el.contains(e.target as Node) && down(e);
+  // The keyboard turns both items too: arrows by 15 degrees, as a hand would.
+  const key = (e: KeyboardEvent) => {
+    const step = Math.PI / 12;
+    const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key];
+    if (!d) return;
+    e.preventDefault();
+    right.set(1, 0, 0).applyQuaternion(getCamera().quaternion);
+    turn('A', true, d[0]!, d[1]!, right);
+  };
+  el.tabIndex = 0;
+  el.setAttribute('aria-label', 'Comparison stage: drag or use the arrow keys to turn the items');
+  el.addEventListener('keydown', key);
   window.addEventListener('pointerdown', onDown);
   window.addEventListener('pointermove', move);
   window.addEventListener('pointerup', up);
   return () => {
     window.removeEventListener('pointerdown', onDown);
+    el.removeEventListener('keydown', key);
     window.removeEventListener('pointermove', move);
     window.removeEventListener('pointerup', up);
   };
