@@ -6,7 +6,8 @@ import { Text } from '@react-three/drei';
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { Group, Vector3 } from 'three';
-import type { Variant } from '../domain/catalogue';
+import { useXR } from '@react-three/xr';
+import type { Tell, Variant } from '../domain/catalogue';
 import { compareActions, compareStore, useCompare, type Side } from '../app/compare-store';
 import { applyGhost } from './materials';
 import { ProductModel, useModel } from './ProductModel';
@@ -15,6 +16,7 @@ import { RulerMarks } from './RulerMarks';
 import { animateTurntables, rotationOf, turnToFace } from './turntable';
 import { uiFont } from './fonts';
 import { dragState } from './drag';
+import { XrTellPanels } from './xr/XrTellPanels';
 
 /** World units between the two items' centres, halved; each item's largest side is DISPLAY_SIZE. */
 const SPACING = 0.62;
@@ -30,16 +32,19 @@ export interface SlotProps {
   unit: number;
   x: number;
   label: string;
+  /** The counterfeit's tells: in XR they show as text panels beside the item. */
+  tells?: Tell[];
 }
 
-function Slot({ side, variant, pins, unit, x, label }: SlotProps) {
+function Slot({ side, variant, pins, unit, x, label, tells = [] }: SlotProps) {
   const turntable = useRef<Group>(null);
   const model = useModel(variant.model);
-  const uv = useCompare((s) => s.tool === 'uv');
+  const uv = useCompare((s) => s.uvLamp);
   const showTells = useCompare((s) => s.showTells);
   const selectedTellId = useCompare((s) => s.selectedTellId);
   const overlay = useCompare((s) => s.overlay);
   const isGenuine = variant.kind === 'genuine';
+  const inXr = useXR((s) => s.mode) !== null;
   const ghosted = overlay !== 'off' && !isGenuine;
 
   useEffect(() => applyGhost(model.scene, overlay === 'ghost' && ghosted ? 0.45 : null), [model.scene, overlay, ghosted]);
@@ -66,11 +71,13 @@ function Slot({ side, variant, pins, unit, x, label }: SlotProps) {
         <group position={[-model.centre.x, -model.centre.y, -model.centre.z]} name={`model-${side}`}>
           <ProductModel url={variant.model} uv={uv} />
           <RulerMarks side={side} radius={0.008 / unit} />
-          {showTells && <TellPins pins={pins} selectedId={selectedTellId} lift={Math.max(model.size.x, model.size.y, model.size.z) * 0.02} size={0.055 / unit} />}
+          {showTells && <TellPins pins={pins} selectedId={selectedTellId} lift={Math.max(model.size.x, model.size.y, model.size.z) * 0.02} size={0.038 / unit} />}
         </group>
       </group>
+      {inXr && showTells && <XrTellPanels pins={pins} tells={tells} genuine={isGenuine} outward={side === 'A' ? -1 : 1} selectedId={selectedTellId} />}
       {overlay === 'off' && (
-        <Text font={uiFont} fontSize={0.09} position={[0, -0.03, 0.42]} color="#1b1f24" anchorY="top" outlineWidth={0.004} outlineColor="#ffffff">
+        // In XR the label lies tilted on the table's edge of the mat, so that the real (or VR) table does not hide it.
+        <Text font={uiFont} fontSize={0.09} position={inXr ? [0, 0.01, 0.5] : [0, -0.03, 0.42]} rotation-x={inXr ? -1 : 0} color="#1b1f24" anchorY={inXr ? 'bottom' : 'top'} outlineWidth={0.004} outlineColor="#ffffff">
           {label}
         </Text>
       )}
@@ -116,7 +123,7 @@ export function ComparisonPair({ genuine, counterfeit, genuineSide, study }: { g
   return (
     <group name="comparison">
       {(['A', 'B'] as Side[]).map((side) => (
-        <Slot key={side + sides[side].variant.id} side={side} variant={sides[side].variant} pins={sides[side].pins} unit={unit} x={overlay === 'off' ? (side === 'A' ? -SPACING : SPACING) : 0} label={labelOf(side)} />
+        <Slot key={side + sides[side].variant.id} side={side} variant={sides[side].variant} pins={sides[side].pins} unit={unit} x={overlay === 'off' ? (side === 'A' ? -SPACING : SPACING) : 0} label={labelOf(side)} tells={counterfeit.tells} />
       ))}
     </group>
   );

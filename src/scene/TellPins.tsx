@@ -26,7 +26,7 @@ export function TellPins({ pins, selectedId, lift, size }: { pins: PinSpec[]; se
             key={p.tellId}
             name={`pin-${p.n}`}
             position={pos}
-            scale={selected ? size * 1.3 : size}
+            scale={selected ? size * 2.2 : size}
             renderOrder={2}
             onClick={(e: ThreeEvent<MouseEvent>) => {
               e.stopPropagation();

@@ -10,18 +10,34 @@ export function pinTexture(n: number, selected: boolean): CanvasTexture {
   const c = document.createElement('canvas');
   c.width = c.height = 128;
   const g = c.getContext('2d')!;
-  g.beginPath();
-  g.arc(64, 64, 56, 0, Math.PI * 2);
-  g.fillStyle = selected ? '#ffb400' : '#e5484d';
-  g.fill();
-  g.lineWidth = 10;
-  g.strokeStyle = '#ffffff';
-  g.stroke();
-  g.fillStyle = selected ? '#1a1a1a' : '#ffffff';
-  g.font = 'bold 64px system-ui, sans-serif';
   g.textAlign = 'center';
   g.textBaseline = 'middle';
-  g.fillText(String(n), 64, 68);
+  if (selected) {
+    // The chosen tell: a hollow ring, so the mark it points at shows through, numbered on a tab.
+    g.beginPath();
+    g.arc(64, 70, 46, 0, Math.PI * 2);
+    g.lineWidth = 9;
+    g.strokeStyle = '#ffb400';
+    g.stroke();
+    g.beginPath();
+    g.arc(64, 20, 19, 0, Math.PI * 2);
+    g.fillStyle = '#ffb400';
+    g.fill();
+    g.fillStyle = '#1a1a1a';
+    g.font = 'bold 28px system-ui, sans-serif';
+    g.fillText(String(n), 64, 22);
+  } else {
+    g.beginPath();
+    g.arc(64, 64, 56, 0, Math.PI * 2);
+    g.fillStyle = '#e5484d';
+    g.fill();
+    g.lineWidth = 10;
+    g.strokeStyle = '#ffffff';
+    g.stroke();
+    g.fillStyle = '#ffffff';
+    g.font = 'bold 64px system-ui, sans-serif';
+    g.fillText(String(n), 64, 68);
+  }
   t = new CanvasTexture(c);
   t.colorSpace = SRGBColorSpace;
   cache.set(key, t);
