@@ -1,4 +1,8 @@
 import type { ProductSource } from './types';
+import { buildShoe } from './stridewell-apex-runner/build';
+import { SPECS } from './stridewell-apex-runner/variants';
 
-// Placeholder until this product's models are written.
-export const source: ProductSource = { id: 'stridewell-apex-runner', variants: {} };
+export const source: ProductSource = {
+  id: 'stridewell-apex-runner',
+  variants: Object.fromEntries(Object.entries(SPECS).map(([id, spec]) => [id, () => buildShoe(spec)])),
+};
