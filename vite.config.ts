@@ -1,9 +1,38 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+
+/**
+ * Serves WebXR controller and hand models from the app itself at /xr-profiles/ (the default is a
+ * public CDN): from node_modules in dev, and copied into the build for the profiles a Quest uses.
+ */
+function xrProfiles(): Plugin {
+  const src = join(import.meta.dirname, 'node_modules/@webxr-input-profiles/assets/dist/profiles');
+  const kept = ['generic-hand', 'generic-trigger', 'generic-trigger-squeeze', 'generic-trigger-squeeze-thumbstick', 'meta-quest-touch-plus', 'oculus-touch-v3'];
+  const types: Record<string, string> = { '.json': 'application/json', '.glb': 'model/gltf-binary' };
+  return {
+    name: 'twinspect-xr-profiles',
+    configureServer(server) {
+      server.middlewares.use('/xr-profiles', (req, res, next) => {
+        const file = join(src, normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, ''));
+        if (!file.startsWith(src) || !existsSync(file) || !types[extname(file)]) return next();
+        res.setHeader('content-type', types[extname(file)]!);
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'xr-profiles/profilesList.json', source: readFileSync(join(src, 'profilesList.json')) });
+      for (const id of kept) {
+        for (const f of readdirSync(join(src, id))) this.emitFile({ type: 'asset', fileName: `xr-profiles/${id}/${f}`, source: readFileSync(join(src, id, f)) });
+      }
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), xrProfiles()],
   resolve: { dedupe: ['three', 'react', 'react-dom'] },
   build: {
     outDir: 'dist',

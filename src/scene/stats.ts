@@ -20,4 +20,10 @@ export const stageStats = {
   xrSlots: { A: { visible: false, position: [0, 0, 0] as Vec3 }, B: { visible: false, position: [0, 0, 0] as Vec3 } },
   /** Frames rendered inside an XR session. */
   xrFrames: 0,
+  /** In AR before placement: where the reticle shows a surface hit, or null when none. */
+  reticleAt: null as Vec3 | null,
+  /** Tell panels drawn in XR (drei Text). */
+  tellPanels: 0,
+  /** Whether the neutral room is drawn (immersive-vr). */
+  vrRoom: false,
 };

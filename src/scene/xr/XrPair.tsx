@@ -65,6 +65,9 @@ export function XrPair({ children }: { children: ReactNode }) {
     if (mode === 'immersive-vr') placementActions.place(VR_TABLE_TOP, 0);
     else placementActions.reset();
     stageStats.xrMode = mode ?? null;
+    stageStats.placed = false;
+    stageStats.placedPosition = null;
+    stageStats.anchored = false;
   }, [mode]);
 
   useFrame((_, dt, frame?: XRFrame) => {

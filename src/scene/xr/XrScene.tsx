@@ -1,0 +1,28 @@
+/**
+ * What the stage adds inside an XR session: placement on real surfaces in AR, the neutral room in VR.
+ * Outside a session it renders nothing.
+ */
+import { useFrame } from '@react-three/fiber';
+import { useXR } from '@react-three/xr';
+import { useEffect } from 'react';
+import { setSpriteRaycastCamera } from './sprite-raycast';
+import { VrRoom } from './VrRoom';
+import { XrPlacement } from './XrPlacement';
+
+function SpriteRaycastCamera() {
+  useFrame((state) => setSpriteRaycastCamera(state.camera));
+  useEffect(() => () => setSpriteRaycastCamera(null), []);
+  return null;
+}
+
+export function XrScene() {
+  const mode = useXR((s) => s.mode);
+  if (!mode) return null;
+  return (
+    <>
+      <SpriteRaycastCamera />
+      {mode === 'immersive-ar' && <XrPlacement />}
+      {mode === 'immersive-vr' && <VrRoom />}
+    </>
+  );
+}
