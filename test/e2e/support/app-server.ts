@@ -29,7 +29,8 @@ export interface RunningApp {
 export async function startApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'twinspect-app-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  // Node itself (not an npx wrapper), so that stopping it stops the server.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -32,6 +32,8 @@ export interface WatchedPage {
 
 export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
   const page = await browser.newPage({ viewport });
+  // Software WebGL on a shared 2-core machine is slow: wait as long as a patient user would.
+  page.setDefaultTimeout(90_000);
   const external: string[] = [];
   const errors: string[] = [];
   await page.route('**/*', (route) => {
