@@ -3,10 +3,10 @@
  * while drags turn the items; in XR the pair stands on a real table (AR, placed by hit-test) or on
  * the table of a neutral room (VR), where controllers and hands grab, turn and scale it.
  */
-import { OrbitControls } from '@react-three/drei';
+import { OrbitControls, PerformanceMonitor } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { XR, useXR } from '@react-three/xr';
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { PMREMGenerator } from 'three';
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
 import { useCompare } from '../app/compare-store';
@@ -84,15 +84,20 @@ export function webglAvailable(): boolean {
   }
 }
 
+/** Lowest and highest pixel ratio: a slow device draws fewer pixels rather than fewer frames. */
+const DPR_RANGE: [number, number] = [0.6, 2];
+
 export function Stage({ children }: { children: ReactNode }) {
+  const [dpr, setDpr] = useState(() => Math.min(DPR_RANGE[1], window.devicePixelRatio || 1));
   return (
     <Canvas
       className="stage-canvas"
       camera={{ position: [0, 0.8, 3.3], fov: 35, near: 0.01, far: 100 }}
-      dpr={[1, 2]}
+      dpr={dpr}
       gl={{ antialias: true, preserveDrawingBuffer: true }}
       aria-label="3D comparison stage"
     >
+      <PerformanceMonitor onChange={({ factor }) => setDpr(Math.round((DPR_RANGE[0] + (Math.min(DPR_RANGE[1], window.devicePixelRatio || 1) - DPR_RANGE[0]) * factor) * 10) / 10)} />
       <XR store={xrStore}>
         <Environment />
         <Lighting />

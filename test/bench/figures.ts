@@ -13,14 +13,30 @@ export interface BundleFigures {
 
 const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
 
-/** The entry chunk named by dist/index.html, and the lazily loaded stage chunk. */
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+/** A chunk and every chunk it imports statically: what the browser must load before it runs. */
+function closure(manifest: Record<string, ManifestChunk>, key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const k of manifest[key]?.imports ?? []) closure(manifest, k, seen);
+  return seen;
+}
+
+/** The entry's chunks, and what opening a product adds: the 3D stage, loaded on demand. */
 export function bundleFigures(dist: string): BundleFigures {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const entry = /src="\/(assets\/index-[^"]+\.js)"/.exec(html)?.[1];
-  if (!entry) throw new Error('dist/index.html names no entry chunk');
-  const stage = readdirSync(join(dist, 'assets')).find((f) => f.startsWith('ComparePage-') && f.endsWith('.js'));
-  const gz = (f: string) => gzipSync(readFileSync(join(dist, f))).byteLength;
-  return { mainChunkGzipKB: kb(gz(entry)), stageChunkGzipKB: stage ? kb(gz(join('assets', stage))) : 0 };
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
+  const stage = Object.keys(manifest).find((k) => k.endsWith('src/app/ComparePage.tsx'));
+  if (!entry || !stage) throw new Error('dist/.vite/manifest.json names no entry or no ComparePage chunk');
+  const gz = (keys: Iterable<string>) => [...keys].reduce((n, k) => n + gzipSync(readFileSync(join(dist, manifest[k]!.file))).byteLength, 0);
+  const main = closure(manifest, entry);
+  const stageOnly = [...closure(manifest, stage)].filter((k) => !main.has(k));
+  return { mainChunkGzipKB: kb(gz([entry])), stageChunkGzipKB: kb(gz(stageOnly)) };
 }
 
 export interface ModelFigure {
