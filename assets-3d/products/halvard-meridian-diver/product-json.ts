@@ -2,15 +2,11 @@
  * Writes content/products/halvard-meridian-diver/product.json, taking every tell's surface point
  * from the same constants the builder uses:  npx tsx assets-3d/products/halvard-meridian-diver/product-json.ts
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { tell, writeProductJson } from '../../lib/product-json';
 import { anchors, GENUINE } from './spec';
 import { COUNTERFEIT_A, COUNTERFEIT_B } from '../halvard-meridian-diver';
 
 const G = anchors(GENUINE), A = anchors(COUNTERFEIT_A), B = anchors(COUNTERFEIT_B);
-type Tool = 'naked-eye' | 'loupe' | 'uv' | 'measure' | 'weight';
-const tell = (id: string, title: string, category: string, iso: string, tool: Tool, severity: string, tolerance: number, at: unknown, genuineAt: unknown, genuine: string, counterfeit: string) =>
-  ({ id, title, category, iso, tool, genuine, counterfeit, severity, tolerance, at, genuineAt });
 
 const product = {
   id: 'halvard-meridian-diver',
@@ -70,4 +66,4 @@ const product = {
   ],
 };
 
-writeFileSync(join(import.meta.dirname, '../../../content/products/halvard-meridian-diver/product.json'), JSON.stringify(product, null, 2) + '\n');
+writeProductJson(product);

@@ -2,7 +2,7 @@
  * Writes content/products/stridewell-apex-runner/product.json; tell points come from the builder's shape functions.
  *   npx tsx assets-3d/products/stridewell-apex-runner/product-json.ts
  */
-import { writeFileSync } from 'node:fs';
+import { writeProductJson } from '../../lib/product-json';
 import { fileURLToPath } from 'node:url';
 import { THREE } from '../../lib/shapes';
 import { APEX_S, GLUE, INSOLE_OFF, LABEL, LOGO, STITCH_T, TAB, UVMARK_S, tongueFrame, type ShoeSpec } from './build';
@@ -139,7 +139,5 @@ export const product = {
 };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const file = new URL('../../../content/products/stridewell-apex-runner/product.json', import.meta.url);
-  writeFileSync(file, JSON.stringify(product, null, 2) + '\n');
-  console.log('wrote', fileURLToPath(file));
+  writeProductJson(product);
 }

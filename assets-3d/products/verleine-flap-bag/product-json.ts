@@ -2,7 +2,7 @@
  * Writes content/products/verleine-flap-bag/product.json; tell points come from the builder's constants.
  *   npx tsx assets-3d/products/verleine-flap-bag/product-json.ts
  */
-import { writeFileSync } from 'node:fs';
+import { writeProductJson } from '../../lib/product-json';
 import { fileURLToPath } from 'node:url';
 import { CLASP, FLAP_BOTTOM, FLAP_TOP, FLAP_YC, FZ, GENUINE, L, PIPE_R, PIPE_Z, POCKET, SERIAL, STAMP, UVMARK } from './build';
 import { SPECS } from './variants';
@@ -123,7 +123,5 @@ export const product = {
 };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const file = new URL('../../../content/products/verleine-flap-bag/product.json', import.meta.url);
-  writeFileSync(file, JSON.stringify(product, null, 2) + '\n');
-  console.log('wrote', fileURLToPath(file));
+  writeProductJson(product);
 }

@@ -2,15 +2,11 @@
  * Writes content/products/voltria-usb-c-charger/product.json, taking every tell's surface point
  * from the same constants the builder uses:  npx tsx assets-3d/products/voltria-usb-c-charger/product-json.ts
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { tell, writeProductJson } from '../../lib/product-json';
 import { anchors, GENUINE } from './spec';
 import { COUNTERFEIT_A, COUNTERFEIT_B } from '../voltria-usb-c-charger';
 
 const G = anchors(GENUINE), A = anchors(COUNTERFEIT_A), B = anchors(COUNTERFEIT_B);
-type Tool = 'naked-eye' | 'loupe' | 'uv' | 'measure' | 'weight';
-const tell = (id: string, title: string, category: string, iso: string, tool: Tool, severity: string, tolerance: number, at: unknown, genuineAt: unknown, genuine: string, counterfeit: string) =>
-  ({ id, title, category, iso, tool, genuine, counterfeit, severity, tolerance, at, genuineAt });
 
 const product = {
   id: 'voltria-usb-c-charger',
@@ -70,4 +66,4 @@ const product = {
   ],
 };
 
-writeFileSync(join(import.meta.dirname, '../../../content/products/voltria-usb-c-charger/product.json'), JSON.stringify(product, null, 2) + '\n');
+writeProductJson(product);
