@@ -66,7 +66,7 @@ function Slot({ side, variant, pins, unit, x, label, tells = [] }: SlotProps) {
   };
 
   return (
-    <group position={[x, 0, 0]} name={`slot-${side}`} userData={{ variantId: variant.id }}>
+    <group position={[x, 0, 0]} name={`slot-${side}`} userData={{ variantId: variant.id, genuine: isGenuine }}>
       <group ref={turntable} position={[0, (model.centre.y - model.bottom) * unit, 0]} scale={unit} onPointerDown={onPointerDown}>
         <group position={[-model.centre.x, -model.centre.y, -model.centre.z]} name={`model-${side}`}>
           <ProductModel url={variant.model} uv={uv} />

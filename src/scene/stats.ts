@@ -16,8 +16,8 @@ export const stageStats = {
   placedPosition: null as Vec3 | null,
   /** Whether the pair is held by an XRAnchor. */
   anchored: false,
-  /** In XR: each slot's world position and whether it is drawn. */
-  xrSlots: { A: { visible: false, position: [0, 0, 0] as Vec3 }, B: { visible: false, position: [0, 0, 0] as Vec3 } },
+  /** In XR: each slot's world position, whether it is drawn, and whether it holds the genuine item. */
+  xrSlots: { A: { visible: false, position: [0, 0, 0] as Vec3, genuine: false }, B: { visible: false, position: [0, 0, 0] as Vec3, genuine: false } },
   /** Frames rendered inside an XR session. */
   xrFrames: 0,
   /** In AR before placement: where the reticle shows a surface hit, or null when none. */
@@ -26,4 +26,8 @@ export const stageStats = {
   tellPanels: 0,
   /** Whether the neutral room is drawn (immersive-vr). */
   vrRoom: false,
+  /** The XR toolbar's buttons (names), which are on, and where each stands (world, metres). */
+  xrToolbar: { buttons: [] as string[], pressed: [] as boolean[], positions: [] as Vec3[] },
+  /** The XR loupe: whether its lens is drawn, where it is (world, metres), and lens renders so far. */
+  xrLoupe: { visible: false, position: [0, 0, 0] as Vec3, renders: 0 },
 };

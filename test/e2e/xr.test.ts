@@ -5,8 +5,9 @@
  * controller grabs and moves it. Controller models come from the app (/xr-profiles), nothing else.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, waitFrames, type WatchedPage } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, type WatchedPage } from './support/browser';
+import { enter, openEmulated as openEmulatedAt, remote, squeeze, stats, waitXrFrames, xrCanvasBox, XR_TEST_TIMEOUT, type Stats } from './support/xr';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -17,11 +18,6 @@ const TABLE = { y: 0.748, x: [0.058 - 0.8, 0.058 + 0.8], z: [-0.655 - 0.377, -0.
 /** A point on the table, clear of the monitor that stands at its back. */
 const ON_TABLE = { x: 0.1, y: TABLE.y, z: -0.45 };
 
-/** XR frames under SwiftShader take from a tenth of a second to several seconds on a busy machine. */
-const XR_TEST_TIMEOUT = 300_000;
-
-type Stats = NonNullable<Window['__twinspect']>['stats'];
-
 beforeAll(async () => {
   browser = await launchBrowser();
   const catalogue = (await (await fetch(`${baseUrl}/api/catalogue`)).json()) as { id: string }[];
@@ -30,58 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-function stats(page: Page): Promise<Stats> {
-  return page.evaluate(() => JSON.parse(JSON.stringify(window.__twinspect!.stats)) as Stats);
-}
-
-/** Sends a command to the emulated device; it runs in the next XR frame. */
-function remote(page: Page, method: string, params: Record<string, unknown> = {}): Promise<unknown> {
-  return page.evaluate(
-    ([m, p]) => (window as unknown as { __iwer: { remote: { dispatch(m: string, p: unknown): Promise<unknown> } } }).__iwer.remote.dispatch(m as string, p),
-    [method, params] as const,
-  );
-}
-
-/** Presses (1) or releases (0) the grip of one or both emulated controllers; it holds until changed. */
-function squeeze(page: Page, value: number, hand?: 'left' | 'right'): Promise<void> {
-  return page.evaluate(
-    ([v, h]) => {
-      const controllers = (window as unknown as { __iwer: { controllers: Record<string, { updateButtonValue(id: string, v: number): void }> } }).__iwer.controllers;
-      for (const side of h ? [h] : ['left', 'right']) controllers[side]!.updateButtonValue('squeeze', v as number);
-    },
-    [value, hand] as const,
-  );
-}
-
-async function waitXrFrames(page: Page, n: number): Promise<void> {
-  const start = (await stats(page)).xrFrames;
-  await page.waitForFunction((t) => window.__twinspect!.stats.xrFrames >= t, start + n, { timeout: 60_000 });
-}
-
-async function openEmulated(): Promise<WatchedPage> {
-  const w = await openPage(browser, `${baseUrl}/?product=${productId}&emulate=quest3`);
-  await w.page.waitForFunction(() => (window.__twinspect?.stats.frames ?? 0) > 2, null, { timeout: 90_000 });
-  await w.page.getByRole('progressbar', { name: 'Loading 3D models' }).waitFor({ state: 'detached', timeout: 90_000 });
-  await waitFrames(w.page, 3);
-  return w;
-}
-
-async function enter(page: Page, mode: 'AR' | 'VR'): Promise<void> {
-  const button = page.getByRole('button', { name: `Enter ${mode}`, exact: true });
-  await expect(button.isVisible()).resolves.toBe(true);
-  await button.click();
-  await page.waitForFunction((m) => window.__twinspect!.stats.xrMode === m, mode === 'AR' ? 'immersive-ar' : 'immersive-vr', { timeout: 90_000 });
-  await waitXrFrames(page, 3);
-}
-
-/** Where iwer shows the headset's view on the page. */
-function xrCanvasBox(page: Page) {
-  return page.evaluate(() => {
-    const canvas = (window as unknown as { __iwer: { appCanvas?: HTMLCanvasElement } }).__iwer.appCanvas ?? document.querySelector('canvas')!;
-    const r = canvas.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  });
-}
+const openEmulated = (): Promise<WatchedPage> => openEmulatedAt(browser, baseUrl, productId);
 
 function expectOnTable(p: [number, number, number] | null, height: number, tolerance = 0.03) {
   expect(p).not.toBeNull();

@@ -2,7 +2,7 @@
  * The comparison pair in XR: stands where it was placed (an XRAnchor on a real surface in AR, the
  * room's table in VR) at a table-top scale, and both controllers or hands can grab, turn and scale
  * it (two hands scale). The right thumbstick turns the items on their turntables. On the desktop
- * it is a plain group and nothing changes.
+ * it is a plain group and nothing changes. The examiner's toolbar stands in front of it (XrToolbar).
  */
 import { useFrame } from '@react-three/fiber';
 import { Handle } from '@react-three/handle';
@@ -14,6 +14,7 @@ import { stageStats } from '../stats';
 import { turn } from '../turntable';
 import { xrStore } from '../xr-store';
 import { placementActions, placementStore, type Vec3 } from './placement-store';
+import { XrToolbar } from './XrToolbar';
 
 /** The desktop layout's width in world units: two turntables of radius 0.5 whose centres are 1.24 apart. */
 const DESKTOP_PAIR_WIDTH = 2.24;
@@ -41,6 +42,7 @@ function writeSlotStats(content: Group) {
     const slot = content.getObjectByName(`slot-${side}`);
     const out = stageStats.xrSlots[side];
     out.visible = isShown(slot);
+    out.genuine = slot?.userData.genuine === true;
     if (slot) {
       slot.getWorldPosition(pos);
       out.position[0] = pos.x;
@@ -124,6 +126,7 @@ export function XrPair({ children }: { children: ReactNode }) {
         )}
         <group ref={content}>{children}</group>
       </group>
+      {mode && <XrToolbar pair={target} />}
     </group>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * What the stage adds inside an XR session: placement on real surfaces in AR, the neutral room in VR.
+ * What the stage adds inside an XR session: placement on real surfaces in AR, the neutral room in VR,
+ * the loupe in the right hand.
  * Outside a session it renders nothing.
  */
 import { useFrame } from '@react-three/fiber';
@@ -7,6 +8,7 @@ import { useXR } from '@react-three/xr';
 import { useEffect } from 'react';
 import { setSpriteRaycastCamera } from './sprite-raycast';
 import { VrRoom } from './VrRoom';
+import { XrLoupe } from './XrLoupe';
 import { XrPlacement } from './XrPlacement';
 
 function SpriteRaycastCamera() {
@@ -21,6 +23,7 @@ export function XrScene() {
   return (
     <>
       <SpriteRaycastCamera />
+      <XrLoupe />
       {mode === 'immersive-ar' && <XrPlacement />}
       {mode === 'immersive-vr' && <VrRoom />}
     </>
