@@ -120,13 +120,21 @@ describe('the trainee studies a product in a desktop browser', () => {
   it('the ruler measures between two points on a model in millimetres', async () => {
     const { page } = await openStage();
     await page.getByRole('button', { name: 'Ruler', exact: true }).click();
+    // Two points that the screenshot shows on the left item, a little apart vertically.
+    const img = await canvasPixels(page);
+    const onModel = (x: number, y: number) => !isNear(img.at(x, y), BACKGROUND, 24) && !isNear(img.at(x, y), FLOOR, 24);
+    const hits: [number, number][] = [];
+    for (let y = Math.floor(img.height * 0.25); y < img.height * 0.75; y += 4) for (let x = 0; x < img.width / 2; x += 4) if (onModel(x, y) && onModel(x, y + 24)) hits.push([x, y]);
+    expect(hits.length).toBeGreaterThan(10);
+    const [x, y] = hits[Math.floor(hits.length / 2)]!;
     const box = (await page.locator('canvas').boundingBox())!;
-    // Two points on the left item, a little apart: both land on the model.
-    await page.mouse.click(box.x + box.width * 0.27, box.y + box.height * 0.5);
-    await page.mouse.click(box.x + box.width * 0.23, box.y + box.height * 0.56);
+    const scale = box.width / img.width;
+    await page.mouse.click(box.x + x * scale, box.y + y * scale);
+    await page.mouse.click(box.x + x * scale, box.y + (y + 24) * scale);
     const reading = await page.getByTestId('ruler-reading').textContent();
     expect(reading).toMatch(/^\d+(\.\d)? mm$/);
     expect(parseFloat(reading!)).toBeGreaterThan(0);
+    expect(parseFloat(reading!)).toBeLessThan(400); // no built-in item is larger
     await page.close();
   });
 
