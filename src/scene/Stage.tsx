@@ -12,6 +12,7 @@ import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment
 import { useCompare } from '../app/compare-store';
 import { attachDragTurner } from './drag';
 import { Loupe } from './Loupe';
+import { renderQuality } from './render-quality';
 import { stageStats } from './stats';
 import { xrReady, xrStore } from './xr-store';
 import { XrPair } from './xr/XrPair';
@@ -76,28 +77,25 @@ function FrameProbe() {
 }
 
 export function webglAvailable(): boolean {
-  try {
-    const c = document.createElement('canvas');
-    return !!(c.getContext('webgl2') ?? c.getContext('webgl'));
-  } catch {
-    return false;
-  }
+  return renderQuality().webgl;
 }
 
-/** Lowest and highest pixel ratio: a slow device draws fewer pixels rather than fewer frames. */
-const DPR_RANGE: [number, number] = [0.6, 2];
+/** Lowest pixel ratio: a slow device draws fewer pixels rather than fewer frames. */
+const MIN_DPR = 0.6;
 
 export function Stage({ children }: { children: ReactNode }) {
-  const [dpr, setDpr] = useState(() => Math.min(DPR_RANGE[1], window.devicePixelRatio || 1));
+  const { software } = renderQuality();
+  const maxDpr = Math.min(software ? 1 : 2, window.devicePixelRatio || 1);
+  const [dpr, setDpr] = useState(maxDpr);
   return (
     <Canvas
       className="stage-canvas"
       camera={{ position: [0, 0.8, 3.3], fov: 35, near: 0.01, far: 100 }}
       dpr={dpr}
-      gl={{ antialias: true, preserveDrawingBuffer: true }}
+      gl={{ antialias: !software, preserveDrawingBuffer: true }}
       aria-label="3D comparison stage"
     >
-      <PerformanceMonitor onChange={({ factor }) => setDpr(Math.round((DPR_RANGE[0] + (Math.min(DPR_RANGE[1], window.devicePixelRatio || 1) - DPR_RANGE[0]) * factor) * 10) / 10)} />
+      <PerformanceMonitor onChange={({ factor }) => setDpr(Math.round((MIN_DPR + (maxDpr - MIN_DPR) * factor) * 10) / 10)} />
       <XR store={xrStore}>
         <Environment />
         <Lighting />

@@ -21,7 +21,8 @@ const browser = await launchBrowser();
 const scenes: SceneFigures[] = [];
 try {
   const catalogue = (await (await fetch(`${app.baseUrl}/api/catalogue`)).json()) as { id: string }[];
-  const products = quick ? catalogue.slice(0, 1) : catalogue;
+  const only = process.argv.find((a) => a.startsWith('--product='))?.slice(10);
+  const products = only ? catalogue.filter((p) => p.id === only) : quick ? catalogue.slice(0, 1) : catalogue;
   // Each product once, each beside its own empty-canvas run; the headline ratio is the median over products.
   for (const p of products) scenes.push(await sceneFigures(browser, app.baseUrl, p.id, 1, quick ? 2 : 4));
 } finally {
