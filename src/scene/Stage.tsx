@@ -7,7 +7,7 @@ import { OrbitControls, PerformanceMonitor } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { XR, useXR } from '@react-three/xr';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
-import { PMREMGenerator } from 'three';
+import { MathUtils, PMREMGenerator, type PerspectiveCamera } from 'three';
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
 import { useCompare } from '../app/compare-store';
 import { attachDragTurner } from './drag';
@@ -55,13 +55,24 @@ function ExaminerLoupe() {
   return on ? <Loupe /> : null;
 }
 
+/** The desktop pair with its mats and labels, in world units: the camera frames this whatever the window's shape. */
+const PAIR_VIEW = { width: 2.4, height: 1.35, centreY: 0.36 };
+
 function DesktopControls() {
   const mode = useXR((s) => s.mode);
-  const camera = useThree((s) => s.camera);
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const gl = useThree((s) => s.gl);
+  const aspect = useThree((s) => s.size.width / Math.max(1, s.size.height));
   useEffect(() => attachDragTurner(gl.domElement.parentElement ?? gl.domElement, () => camera), [gl, camera]);
+  useEffect(() => {
+    if (mode) return;
+    const t = Math.tan(MathUtils.degToRad(camera.fov / 2));
+    const distance = Math.max(PAIR_VIEW.height / 2 / t, PAIR_VIEW.width / 2 / (t * aspect)) * 1.05;
+    camera.position.set(0, PAIR_VIEW.centreY + distance * 0.18, distance);
+    camera.lookAt(0, PAIR_VIEW.centreY, 0);
+  }, [camera, aspect, mode]);
   if (mode) return null;
-  return <OrbitControls makeDefault enableRotate={false} enableDamping={false} minDistance={0.4} maxDistance={8} target={[0, 0.4, 0]} />;
+  return <OrbitControls makeDefault enableRotate={false} enableDamping={false} minDistance={0.4} maxDistance={8} target={[0, PAIR_VIEW.centreY, 0]} />;
 }
 
 /** Counts frames and draw calls for tests and benchmarks, and marks the XR store as connected. */
