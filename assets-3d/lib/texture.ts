@@ -72,3 +72,16 @@ export function centredText(g: Ctx, text: string, x: number, y: number, font: st
   });
   g.restore();
 }
+
+/** A transparent square badge with a stroked ring round its centre (stamps, monograms, covert marks); `draw` adds the inside. */
+export function ringBadge(size: number, ring: { radius: number; width: number; colour: string }, draw: (g: Ctx, w: number, h: number) => void): Texture {
+  return drawTexture(size, size, (g, w, h) => {
+    g.clearRect(0, 0, w, h);
+    g.strokeStyle = ring.colour;
+    g.lineWidth = ring.width;
+    g.beginPath();
+    g.arc(w / 2, h / 2, ring.radius, 0, Math.PI * 2);
+    g.stroke();
+    draw(g, w, h);
+  }, { alpha: true });
+}

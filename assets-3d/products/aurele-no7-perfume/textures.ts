@@ -1,5 +1,5 @@
 /** Print and engraving for Maison Aurèle No. 7: label, base batch code, monograms, plating. */
-import { drawTexture, grain, centredText, seeded, type Texture } from '../../lib/texture';
+import { drawTexture, grain, centredText, ringBadge, seeded, type Texture } from '../../lib/texture';
 import { FONT } from '../../lib/fonts';
 
 const GOLD = '#a8842f', INK = '#2a2520';
@@ -41,16 +41,10 @@ export function baseCodeTexture(opts: { code: string; sticker: boolean }): Textu
 
 /** Engraved monogram for the cap top and the spray button. */
 export function monogramTexture(): Texture {
-  return drawTexture(128, 128, (g, w, h) => {
-    g.clearRect(0, 0, w, h);
-    g.strokeStyle = 'rgba(90,62,12,0.9)';
-    g.lineWidth = 4;
-    g.beginPath();
-    g.arc(w / 2, h / 2, 54, 0, Math.PI * 2);
-    g.stroke();
+  return ringBadge(128, { radius: 54, width: 4, colour: 'rgba(90,62,12,0.9)' }, (g, w, h) => {
     centredText(g, 'A', w / 2, h / 2 + 4, `700 70px "${FONT.serif}"`, 'rgba(90,62,12,0.9)');
     centredText(g, '7', w / 2 + 30, h / 2 + 26, `400 26px "${FONT.serif}"`, 'rgba(90,62,12,0.9)');
-  }, { alpha: true });
+  });
 }
 
 export function uvMarkTexture(): Texture {

@@ -1,5 +1,5 @@
 /** Bramble Bear textures: mohair-like fur, the sewn-in law label, the ear-button emblem. */
-import { drawTexture, centredText, grain, seeded, type Ctx, type Texture } from '../../lib/texture';
+import { drawTexture, centredText, grain, ringBadge, seeded, type Ctx, type Texture } from '../../lib/texture';
 import { FONT } from '../../lib/fonts';
 
 export function fur(base: string, seed = 3): Texture {
@@ -82,17 +82,11 @@ export function lawLabel(spec: LabelSpec): Texture {
 
 /** Embossed emblem on the brass ear button: "BW" under a bramble leaf. */
 export function buttonEmblem(): Texture {
-  return drawTexture(128, 128, (g, w, h) => {
-    g.clearRect(0, 0, w, h);
-    g.strokeStyle = 'rgba(70,45,10,0.9)';
-    g.lineWidth = 5;
-    g.beginPath();
-    g.arc(w / 2, h / 2, 56, 0, Math.PI * 2);
-    g.stroke();
+  return ringBadge(128, { radius: 56, width: 5, colour: 'rgba(70,45,10,0.9)' }, (g, w, h) => {
     g.fillStyle = 'rgba(70,45,10,0.9)';
     g.beginPath();
     g.ellipse(w / 2, h * 0.3, 10, 18, Math.PI / 2, 0, Math.PI * 2);
     g.fill();
     centredText(g, 'BW', w / 2, h * 0.62, `700 44px "${FONT.serif}"`, 'rgba(70,45,10,0.95)');
-  }, { alpha: true });
+  });
 }

@@ -1,5 +1,5 @@
 /** Print for the Cardiolex 10 mg pack: carton atlas, serial block, seal, colour-shift patch, foil print, tablet. */
-import { drawTexture, grain, centredText, seeded, type Ctx, type Texture } from '../../lib/texture';
+import { drawTexture, grain, centredText, ringBadge, seeded, type Ctx, type Texture } from '../../lib/texture';
 import { FONT } from '../../lib/fonts';
 
 /** Carton atlas regions in pixels of a 1024 x 1024 canvas: [x0, y0, x1, y1]. */
@@ -206,15 +206,9 @@ export function patchTexture(): Texture {
 }
 
 export function uvMarkTexture(): Texture {
-  return drawTexture(128, 128, (g, w, h) => {
-    g.clearRect(0, 0, w, h);
-    g.strokeStyle = '#ffffff';
-    g.lineWidth = 8;
-    g.beginPath();
-    g.arc(w / 2, h / 2, 50, 0, Math.PI * 2);
-    g.stroke();
+  return ringBadge(128, { radius: 50, width: 8, colour: '#ffffff' }, (g, w, h) => {
     centredText(g, 'M7', w / 2, h / 2 + 3, `700 52px "${FONT.sans}"`, '#ffffff');
-  }, { alpha: true });
+  });
 }
 
 export function foilPrint(opts: { lot: string; exp: string }): Texture {
