@@ -8,6 +8,19 @@ import { Product, type IsoClass, type RevealTool, type Severity, type SurfacePoi
 
 const contentDir = join(import.meta.dirname, '..', '..', 'content');
 
+type V3 = [number, number, number];
+const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
+
+/** A surface point as product.json stores it: position to 0.01 mm, normal made unit and kept to 3 decimals. */
+export function surfacePoint(node: string, position: V3, normal: V3): SurfacePoint {
+  const length = Math.hypot(...normal);
+  return {
+    position: position.map((v) => round(v, 5)) as V3,
+    normal: normal.map((v) => round(v / length, 3)) as V3,
+    node,
+  };
+}
+
 /** A tell in the order an author thinks of it: what, where, then the two descriptions. */
 export function tell(
   id: string, title: string, category: TellCategory, iso: IsoClass, tool: RevealTool, severity: Severity, tolerance: number,

@@ -2,20 +2,14 @@
  * Writes content/products/stridewell-apex-runner/product.json; tell points come from the builder's shape functions.
  *   npx tsx assets-3d/products/stridewell-apex-runner/product-json.ts
  */
-import { writeProductJson } from '../../lib/product-json';
+import { surfacePoint, writeProductJson } from '../../lib/product-json';
 import { fileURLToPath } from 'node:url';
 import { THREE } from '../../lib/shapes';
 import { APEX_S, GLUE, INSOLE_OFF, LABEL, LOGO, STITCH_T, TAB, UVMARK_S, tongueFrame, type ShoeSpec } from './build';
 import { LEN, halfWidth, midsoleThick, soleTop, upperNormal, upperPoint, zOf } from './shape';
 import { SPECS } from './variants';
 
-type V3 = [number, number, number];
-const r5 = (v: number) => Math.round(v * 1e5) / 1e5;
-const r3 = (v: number) => Math.round(v * 1e3) / 1e3;
-const sp = (node: string, p: THREE.Vector3, n: THREE.Vector3) => {
-  const u = n.clone().normalize();
-  return { position: p.toArray().map(r5) as V3, normal: u.toArray().map(r3) as V3, node };
-};
+const sp = (node: string, p: THREE.Vector3, n: THREE.Vector3) => surfacePoint(node, p.toArray(), n.toArray());
 const G = SPECS.genuine!, A = SPECS['counterfeit-a']!, B = SPECS['counterfeit-b']!;
 
 const onUpper = (spec: ShoeSpec, s: number, t: number) => sp('upper', upperPoint(s, t, 1, spec.outsole), upperNormal(s, t, 1, spec.outsole));

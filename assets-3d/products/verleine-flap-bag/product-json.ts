@@ -2,14 +2,13 @@
  * Writes content/products/verleine-flap-bag/product.json; tell points come from the builder's constants.
  *   npx tsx assets-3d/products/verleine-flap-bag/product-json.ts
  */
-import { writeProductJson } from '../../lib/product-json';
+import { surfacePoint as pt, writeProductJson } from '../../lib/product-json';
+import type { Tell } from '../../../src/domain/catalogue';
 import { fileURLToPath } from 'node:url';
 import { CLASP, FLAP_BOTTOM, FLAP_TOP, FLAP_YC, FZ, GENUINE, L, PIPE_R, PIPE_Z, POCKET, SERIAL, STAMP, UVMARK } from './build';
 import { SPECS } from './variants';
 
 type V3 = [number, number, number];
-const r = (v: number) => Math.round(v * 1e5) / 1e5;
-const pt = (node: string, p: V3, n: V3) => ({ position: p.map(r) as V3, normal: n, node });
 const FRONT: V3 = [0, 0, 1], BACK: V3 = [0, 0, -1];
 
 // A quilting line of the flap (x + y = c) for each variant's shift.
@@ -20,7 +19,8 @@ const claspMono = (dx: number): V3 => [(dx / 384) * CLASP.w, CLASP.y + (0.5 - 10
 /** A stitch on the back panel, found by the tell checker (identical on every variant). */
 export const BACK_STITCH: V3 = [0.0644, 0.12793, -0.03305];
 
-const tell = (t: Record<string, unknown>) => t;
+/** Typed, so that a misspelt category or tool fails the typecheck before the schema check. */
+const tell = (t: Tell) => t;
 
 export const product = {
   id: 'verleine-flap-bag',
