@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Product } from '../domain/catalogue';
 import { ComparisonPair } from '../scene/ComparisonPair';
 import { PairProbe } from '../scene/PairProbe';
-import { Stage, webglAvailable } from '../scene/Stage';
+import { renderQuality } from '../scene/render-quality';
+import { Stage } from '../scene/Stage';
 import { resetTurntables } from '../scene/turntable';
 import { api } from './api';
 import { compareActions, pairOf, useCompare } from './compare-store';
@@ -60,7 +61,7 @@ export function ComparePage({ productId, variantId }: { productId: string; varia
     <main className="compare">
       <section className="stage-area" aria-label={`${product.name}: genuine and counterfeit side by side`}>
         <Toolbar />
-        {webglAvailable() ? (
+        {renderQuality().webgl ? (
           <Stage>
             <ComparisonPair genuine={pair.genuine} counterfeit={pair.counterfeit} genuineSide={genuineSide} study />
             <PairProbe />

@@ -87,10 +87,6 @@ function FrameProbe() {
   return null;
 }
 
-export function webglAvailable(): boolean {
-  return renderQuality().webgl;
-}
-
 /** Lowest pixel ratio: a slow device draws fewer pixels rather than fewer frames. */
 const MIN_DPR = 0.6;
 

@@ -3,7 +3,7 @@
  * port with a fresh PGlite folder. Used by the browser tests and the benchmarks.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
