@@ -1,0 +1,19 @@
+/** Who may do what: the five roles of Twinspect. Every route and message names the roles it admits. */
+import { z } from 'zod';
+
+export const ROLES = ['trainee', 'instructor', 'author', 'reviewer', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Every signed-in role: drills and one's own progress are open to all of them. */
+export const SIGNED_IN: readonly Role[] = ROLES;
+/** Who runs groups and sees their progress. */
+export const TEACHING: readonly Role[] = ['instructor', 'admin'];
+export const ADMIN_ONLY: readonly Role[] = ['admin'];
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
