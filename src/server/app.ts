@@ -2,19 +2,37 @@
  * Builds the HTTP server: security headers, health, the catalogue API and static files, on a database
  * that is migrated and holds the built-in pack before the first request.
  */
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAccessControl } from './auth/access';
+import { registerOidcRoutes } from './auth/oidc';
+import { createSealer } from './auth/sealing';
+import { createSessionStore } from './auth/session-store';
+import { createUserStore, type UserStore } from './auth/user-store';
 import type { ServerConfig } from './config';
 import type { CatalogueStore } from './db/catalogue-store';
 import type { Database } from './db/database';
+import { createDrillService } from './drills/drill-service';
+import { createGroupStore } from './groups/group-store';
+import { registerAuthRoutes } from './http/auth-routes';
 import { registerCatalogueRoutes } from './http/catalogue-routes';
+import { registerDrillRoutes } from './http/drill-routes';
+import { registerGroupRoutes } from './http/group-routes';
+import { registerProgressRoutes } from './http/progress-routes';
 import { registerStaticFiles } from './http/static-files';
+import { registerUserRoutes } from './http/user-routes';
 import { prepare } from './startup';
+import { createOutboxSender, type OutboxSender } from './xapi/outbox';
 
 export interface App {
   server: FastifyInstance;
   database: Database;
   store: CatalogueStore;
+  users: UserStore;
+  /** Sends xAPI statements to the LRS, when one is configured. */
+  outbox: OutboxSender | undefined;
   /** Stops the HTTP server and closes the database. */
   close(): Promise<void>;
 }
@@ -49,17 +67,36 @@ export const CSP_DIRECTIVES = {
 
 export async function createApp(config: ServerConfig, opts: CreateAppOptions = {}): Promise<App> {
   const { database, store } = await prepare({ ...config, warn: opts.warn });
-  const server = Fastify({ logger: opts.logger ?? false });
+  // Drill item URLs carry a sealed token (a few hundred characters).
+  const server = Fastify({ logger: opts.logger ?? false, routerOptions: { maxParamLength: 2000 } });
+  const { db } = database;
+  const users = createUserStore(db);
+  const sessions = createSessionStore(db);
+  const outbox = config.lrs ? createOutboxSender({ database, lrs: config.lrs, log: opts.warn }) : undefined;
   try {
+    const sealer = await createSealer(db);
     await server.register(fastifyHelmet, {
       contentSecurityPolicy: { useDefaults: true, directives: CSP_DIRECTIVES },
       // WebXR, the camera and SharedArrayBuffer-free wasm need no cross-origin isolation.
       crossOriginEmbedderPolicy: false,
     });
+    await server.register(fastifyCookie);
+    // Only routes that ask for it (sign-in) are limited; preHandler so the limit can key on the email.
+    await server.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+    registerAccessControl(server, sessions);
     server.get('/healthz', async () => ({ status: 'ok', database: database.kind }));
     registerCatalogueRoutes(server, store);
+    registerAuthRoutes(server, { users, sessions, oidcEnabled: !!config.oidc });
+    if (config.oidc) await registerOidcRoutes(server, { users, sessions, config: config.oidc });
+    const xapi = config.lrs && { homePage: config.lrs.accountHomePage, activityBase: config.lrs.activityBase };
+    const drills = createDrillService({ db, store, sealer, xapi });
+    registerDrillRoutes(server, { drills, store, sealer, contentDir: config.contentDir });
+    registerProgressRoutes(server, { db, store });
+    registerGroupRoutes(server, { db, groups: createGroupStore(db), users });
+    registerUserRoutes(server, { users });
     await registerStaticFiles(server, config);
     await server.ready();
+    outbox?.start();
   } catch (err) {
     await server.close().catch(() => {});
     await database.close().catch(() => {});
@@ -70,9 +107,12 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     server,
     database,
     store,
+    users,
+    outbox,
     close() {
       closing ??= (async () => {
         await server.close();
+        await outbox?.stop();
         await database.close();
       })();
       return closing;

@@ -3,6 +3,9 @@
  * variable, what it must be, and what it was.
  */
 import { resolve } from 'node:path';
+import { readOidcConfig } from './auth/oidc';
+import type { OidcConfig } from './auth/oidc-config';
+import { readLrsConfig, type LrsConfig } from './xapi/lrs-config';
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +18,10 @@ export interface ServerConfig {
   contentDir: string;
   /** The built client (vite build output). */
   distDir: string;
+  /** Sign-in with the agency's OpenID Connect provider, when configured. */
+  oidc?: OidcConfig | undefined;
+  /** The agency's learning record store, when configured: every attempt goes there as xAPI statements. */
+  lrs?: LrsConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -78,5 +85,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     databaseUrl: databaseUrl(env),
     contentDir: folder(env, 'CONTENT_DIR', './content', cwd),
     distDir: folder(env, 'DIST_DIR', './dist', cwd),
+    oidc: readOidcConfig(env),
+    lrs: readLrsConfig(env),
   };
 }

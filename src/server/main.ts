@@ -12,6 +12,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const app = await createApp(config);
   await app.server.listen({ port: config.port, host: config.host });
   console.log(`Twinspect ready at http://localhost:${config.port}`);
+  if ((await app.users.count()) === 0) {
+    console.log(
+      'No accounts yet: guests can practise, and nothing of theirs is stored. Create the first admin with\n' +
+        "  printf '%s' 'a-long-password' | npx twinspect user add you@agency.example --role admin --password-stdin\n" +
+        (config.databaseUrl ? '' : '(on the embedded database, stop the server first: one process at a time opens it)\n') +
+        'then sign in and add everyone else on the Users page.',
+    );
+  }
   return app;
 }
 

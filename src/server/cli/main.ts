@@ -5,15 +5,17 @@ import { resolve } from 'node:path';
 import { loadPack } from '../catalogue/load-pack';
 import { formatPackError } from '../catalogue/pack-error';
 import { formatSummary, summarise } from '../catalogue/summary';
+import { USER_USAGE, userCommand } from './user-commands';
 
 export const USAGE = `Usage: twinspect <command>
 
 Commands:
   catalogue check [dir] [--json]   Check a content pack (default ./content): schema, ids, models,
                                    tell nodes and surface points. --json prints the summary as JSON.
+${USER_USAGE}
   --help                           Show this help.
 
-Exit codes: 0 no errors, 1 the pack has errors, 2 wrong usage.`;
+Exit codes: 0 no errors, 1 the pack has errors (or the account command failed), 2 wrong usage.`;
 
 export interface Io {
   out: (text: string) => void;
@@ -32,6 +34,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   }
   const [group, command, ...rest] = argv;
   if (group === 'catalogue' && command === 'check') return catalogueCheck(rest, io);
+  if (group === 'user') return userCommand(argv.slice(1), io);
   io.err(`twinspect: unknown command "${argv.join(' ')}"\n\n${USAGE}`);
   return 2;
 }

@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lockPglite } from './pglite-lock';
 import { schema } from './schema';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -34,7 +35,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 export async function openPglite(folder: string): Promise<Database> {
   const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   await mkdir(folder, { recursive: true });
-  const client = await PGlite.create(folder);
+  const unlock = lockPglite(folder);
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(folder);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const db = drizzle({ client, schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -47,7 +55,13 @@ export async function openPglite(folder: string): Promise<Database> {
         throw err;
       }
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

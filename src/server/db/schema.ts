@@ -1,8 +1,12 @@
 /** The database schema (drizzle pg-core): runs on PGlite and on PostgreSQL 15. Migrations in ./migrations. */
-import { boolean, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Product } from '../../domain/catalogue';
+import type { AttemptRecord } from '../../domain/attempt';
+import type { DrillAnswer, DrillKey, DrillKind, DrillQuestion } from '../../domain/drill';
+import type { Role } from '../../domain/roles';
 
 export type ProductSource = 'builtin' | 'authored';
+const time = (name: string) => timestamp(name, { withTimezone: true });
 
 export const products = pgTable('products', {
   id: text('id').primaryKey(),
@@ -10,7 +14,135 @@ export const products = pgTable('products', {
   document: jsonb('document').$type<Product>().notNull(),
   source: text('source').$type<ProductSource>().notNull(),
   published: boolean('published').notNull().default(false),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: time('updated_at').notNull().defaultNow(),
 });
 
-export const schema = { products };
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  accountName: text('account_name').notNull().unique(),
+  passwordHash: text('password_hash'),
+  oidcIssuer: text('oidc_issuer'),
+  oidcSubject: text('oidc_subject'),
+  createdAt: time('created_at').notNull().defaultNow(),
+});
+
+export const authSessions = pgTable('auth_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull(),
+  createdAt: time('created_at').notNull().defaultNow(),
+  expiresAt: time('expires_at').notNull(),
+});
+
+export const groups = pgTable('groups', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  ownerId: text('owner_id').notNull(),
+  createdAt: time('created_at').notNull().defaultNow(),
+});
+
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    groupId: text('group_id').notNull(),
+    userId: text('user_id').notNull(),
+    addedAt: time('added_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] })],
+);
+
+export const drills = pgTable('drills', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull(),
+  kind: text('kind').$type<DrillKind>().notNull(),
+  productId: text('product_id').notNull(),
+  catalogueVersion: text('catalogue_version').notNull(),
+  seed: text('seed').notNull(),
+  question: jsonb('question').$type<DrillQuestion>().notNull(),
+  answerKey: jsonb('answer_key').$type<DrillKey>().notNull(),
+  hintsUsed: integer('hints_used').notNull().default(0),
+  issuedAt: time('issued_at').notNull().defaultNow(),
+  answeredAt: time('answered_at'),
+});
+
+export const attempts = pgTable('attempts', {
+  drillId: text('drill_id').primaryKey(),
+  userId: text('user_id').notNull(),
+  kind: text('kind').$type<DrillKind>().notNull(),
+  productId: text('product_id').notNull(),
+  productName: text('product_name').notNull(),
+  catalogueVersion: text('catalogue_version').notNull(),
+  answer: jsonb('answer').$type<DrillAnswer>().notNull(),
+  correct: boolean('correct').notNull(),
+  scaled: real('scaled').notNull(),
+  passed: boolean('passed').notNull(),
+  confidence: real('confidence'),
+  brier: real('brier'),
+  tellsTotal: integer('tells_total').notNull(),
+  tellsFound: integer('tells_found').notNull(),
+  falseAlarms: integer('false_alarms').notNull(),
+  hintsUsed: integer('hints_used').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  outcomes: jsonb('outcomes').$type<AttemptRecord['outcomes']>().notNull(),
+  issuedAt: time('issued_at').notNull(),
+  answeredAt: time('answered_at').notNull(),
+});
+
+export const attemptPins = pgTable(
+  'attempt_pins',
+  {
+    drillId: text('drill_id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    x: real('x').notNull(),
+    y: real('y').notNull(),
+    z: real('z').notNull(),
+    node: text('node'),
+    tellId: text('tell_id'),
+    distance: real('distance'),
+  },
+  (t) => [primaryKey({ columns: [t.drillId, t.ordinal] })],
+);
+
+export const reviewCards = pgTable(
+  'review_cards',
+  {
+    userId: text('user_id').notNull(),
+    productId: text('product_id').notNull(),
+    category: text('category').notNull(),
+    card: jsonb('card').$type<unknown>().notNull(),
+    due: time('due').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productId, t.category] })],
+);
+
+export const xapiOutbox = pgTable('xapi_outbox', {
+  id: text('id').primaryKey(),
+  statement: jsonb('statement').$type<Record<string, unknown>>().notNull(),
+  createdAt: time('created_at').notNull().defaultNow(),
+  tries: integer('tries').notNull().default(0),
+  nextTryAt: time('next_try_at').notNull().defaultNow(),
+  sentAt: time('sent_at'),
+  lastError: text('last_error'),
+});
+
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: time('created_at').notNull().defaultNow(),
+});
+
+export const schema = {
+  products,
+  users,
+  authSessions,
+  groups,
+  groupMembers,
+  drills,
+  attempts,
+  attemptPins,
+  reviewCards,
+  xapiOutbox,
+  serverSecrets,
+};

@@ -15,12 +15,12 @@ export function productForClient(product: Product): Product {
 }
 
 export function registerCatalogueRoutes(app: FastifyInstance, store: CatalogueStore): void {
-  app.get('/api/catalogue', async () => {
+  app.get('/api/catalogue', { config: { access: 'public' } }, async () => {
     const stored = await store.list();
     return stored.map((s) => pickerEntry(s.product));
   });
 
-  app.get<{ Params: { id: string } }>('/api/products/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/products/:id', { config: { access: 'public' } }, async (request, reply) => {
     const found = await store.get(request.params.id);
     if (!found) {
       return reply

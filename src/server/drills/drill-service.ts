@@ -1,0 +1,240 @@
+/**
+ * Drills on the server: made from the published catalogue with a fresh seed, the key kept in the
+ * database (or sealed for a guest) until the answer is in; the answer scored and written, with the
+ * spaced-practice cards and the xAPI statements, in one transaction before the trainee is told.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { attemptOf } from '../../domain/attempt';
+import { tellCategoriesOf, type Product } from '../../domain/catalogue';
+import { MAX_HINTS, type DrillAnswer, type DrillKey, type DrillKind, type DrillQuestion, type DrillResult, type Hint } from '../../domain/drill';
+import { generateDrill, NoDrillError, type GeneratedDrill } from '../../domain/drill-generator';
+import { practiseNext } from '../../domain/practice';
+import type { SessionUser } from '../../domain/roles';
+import { scoreAnswer } from '../../domain/scoring';
+import { statementsForAttempt } from '../../domain/xapi';
+import type { Sealer } from '../auth/sealing';
+import { catalogueVersion } from '../catalogue/version';
+import type { CatalogueStore } from '../db/catalogue-store';
+import type { Db } from '../db/database';
+import { drills, users } from '../db/schema';
+import { enqueueStatements } from '../xapi/outbox';
+import { insertAttempt } from './attempt-rows';
+import { cardsOf, reviewCardsFor } from './review-cards';
+
+export class DrillError extends Error {
+  override name = 'DrillError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a guest's sealed token holds: everything needed to score, since nothing is stored. */
+interface GuestSeal {
+  kind: DrillKind;
+  key: DrillKey;
+  issuedAt: string;
+}
+
+export interface XapiContext {
+  homePage: string;
+  activityBase: string;
+}
+
+export interface DrillServiceDeps {
+  db: Db;
+  store: CatalogueStore;
+  sealer: Sealer;
+  /** Set when an LRS is configured: statements for each attempt go to the outbox. */
+  xapi?: XapiContext | undefined;
+  now?: () => Date;
+}
+
+const GUEST_TTL_S = 6 * 3600;
+const ITEM_TTL_S = 24 * 3600;
+
+export function createDrillService(deps: DrillServiceDeps) {
+  const { db, sealer } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function published(): Promise<Product[]> {
+    return (await deps.store.list()).map((s) => s.product);
+  }
+
+  /** With no product asked for, a signed-in trainee drills what their schedule says is next. */
+  async function scheduledProduct(user: SessionUser, products: Product[]): Promise<string | undefined> {
+    const catalogue = products.map((p) => ({ productId: p.id, productName: p.name, categories: tellCategoriesOf(p) }));
+    return practiseNext(await cardsOf(db, user.id), catalogue, now(), 1)[0]?.productId;
+  }
+
+  async function questionOf(id: string, drill: GeneratedDrill, issuedAt: Date, guest: boolean): Promise<DrillQuestion> {
+    const { product } = drill;
+    const items = await Promise.all(
+      drill.items.map(async ({ label, variant, role }) => ({
+        label,
+        model: `/api/drill-items/${await sealer.seal({ p: product.id, f: variant.model }, ITEM_TTL_S)}`,
+        weightGrams: variant.weightGrams,
+        ...(role ? { role } : {}),
+      })),
+    );
+    return {
+      id,
+      kind: drill.kind,
+      product: { id: product.id, name: product.name, brand: product.brand, category: product.category, description: product.description },
+      items,
+      ...(drill.tellCount !== undefined ? { tellCount: drill.tellCount } : {}),
+      hintsUsed: 0,
+      maxHints: Math.min(MAX_HINTS, drill.key.hints.length),
+      issuedAt: issuedAt.toISOString(),
+      guest,
+    };
+  }
+
+  async function issue(user: SessionUser | undefined, kind: DrillKind, productId?: string): Promise<DrillQuestion> {
+    const products = await published();
+    const chosen = productId ?? (user ? await scheduledProduct(user, products) : undefined);
+    const seed = randomUUID();
+    let drill: GeneratedDrill;
+    try {
+      drill = generateDrill({ kind, products, seed, productId: chosen });
+    } catch (err) {
+      if (err instanceof NoDrillError) throw new DrillError(404, 'no_drill', err.message);
+      throw err;
+    }
+    const key: DrillKey = { ...drill.key, catalogueVersion: catalogueVersion(drill.product) };
+    const issuedAt = now();
+    if (!user) {
+      const question = await questionOf(`guest-${randomUUID()}`, drill, issuedAt, true);
+      const seal: GuestSeal = { kind, key, issuedAt: question.issuedAt };
+      return { ...question, sealed: await sealer.seal({ ...seal }, GUEST_TTL_S) };
+    }
+    const question = await questionOf(randomUUID(), drill, issuedAt, false);
+    await db.insert(drills).values({
+      id: question.id,
+      userId: user.id,
+      kind,
+      productId: drill.product.id,
+      catalogueVersion: key.catalogueVersion,
+      seed,
+      question,
+      answerKey: key,
+      issuedAt,
+    });
+    return question;
+  }
+
+  async function openGuest(sealed: string | undefined): Promise<GuestSeal> {
+    const seal = sealed ? await sealer.open<GuestSeal>(sealed) : undefined;
+    if (!seal) throw new DrillError(400, 'bad_drill_token', 'This practice drill has expired or its token is damaged: start a new drill.');
+    return seal;
+  }
+
+  /** Why a stored drill cannot be hinted or answered by this user (called after a guarded update found nothing). */
+  async function refusal(user: SessionUser | undefined, drillId: string, reader: Db = db): Promise<DrillError> {
+    // Inside a transaction, read through it: PGlite has one connection, and the outer handle would wait forever.
+    const [row] = await reader.select({ userId: drills.userId, answeredAt: drills.answeredAt, hintsUsed: drills.hintsUsed }).from(drills).where(eq(drills.id, drillId)).limit(1);
+    if (!row) return new DrillError(404, 'drill_not_found', `No drill ${drillId}.`);
+    if (!user) return new DrillError(401, 'not_signed_in', 'Sign in to answer this drill.');
+    if (row.userId !== user.id) return new DrillError(403, 'not_your_drill', 'This drill belongs to another trainee.');
+    if (row.answeredAt) return new DrillError(409, 'already_answered', 'This drill has already been answered.');
+    return new DrillError(409, 'no_more_hints', 'No hints are left for this drill.');
+  }
+
+  async function hint(
+    user: SessionUser | undefined,
+    drillId: string,
+    body: { hintsUsed?: number | undefined; sealed?: string | undefined },
+  ): Promise<{ hint: Hint; hintsUsed: number }> {
+    if (drillId.startsWith('guest-')) {
+      const { key } = await openGuest(body.sealed);
+      const n = body.hintsUsed ?? 0;
+      const found = key.hints[n];
+      if (!found) throw new DrillError(409, 'no_more_hints', 'No hints are left for this drill.');
+      return { hint: found, hintsUsed: n + 1 };
+    }
+    const [row] = user
+      ? await db
+          .update(drills)
+          .set({ hintsUsed: sql`${drills.hintsUsed} + 1` })
+          .where(
+            and(
+              eq(drills.id, drillId),
+              eq(drills.userId, user.id),
+              isNull(drills.answeredAt),
+              lt(drills.hintsUsed, sql`least(${MAX_HINTS}, jsonb_array_length(${drills.answerKey} -> 'hints'))`),
+            ),
+          )
+          .returning({ hintsUsed: drills.hintsUsed, key: drills.answerKey })
+      : [];
+    if (!row) throw await refusal(user, drillId);
+    return { hint: row.key.hints[row.hintsUsed - 1]!, hintsUsed: row.hintsUsed };
+  }
+
+  function resultOf(drillId: string, kind: DrillKind, key: DrillKey, score: DrillResult['score'], saved: boolean): DrillResult {
+    return { drillId, kind, score, revealed: key.revealed, tells: key.tells, saved };
+  }
+
+  function checkKind(kind: DrillKind, answer: DrillAnswer): void {
+    if (answer.kind !== kind) {
+      throw new DrillError(400, 'wrong_answer_kind', `body.answer.kind: this is a "${kind}" drill, the answer is for "${answer.kind}"`);
+    }
+  }
+
+  async function answer(
+    user: SessionUser | undefined,
+    drillId: string,
+    body: { answer: DrillAnswer; hintsUsed?: number | undefined; sealed?: string | undefined },
+  ): Promise<DrillResult> {
+    const answeredAt = now();
+    if (drillId.startsWith('guest-')) {
+      const seal = await openGuest(body.sealed);
+      checkKind(seal.kind, body.answer);
+      const hintsUsed = Math.min(body.hintsUsed ?? 0, seal.key.hints.length);
+      const durationMs = Math.max(0, answeredAt.getTime() - Date.parse(seal.issuedAt));
+      const score = scoreAnswer({ kind: seal.kind, key: seal.key, answer: body.answer, tells: seal.key.tells, hintsUsed, durationMs });
+      return resultOf(drillId, seal.kind, seal.key, score, false);
+    }
+    if (!user) throw await refusal(user, drillId);
+    const [peek] = await db.select({ kind: drills.kind, userId: drills.userId }).from(drills).where(eq(drills.id, drillId)).limit(1);
+    if (peek && peek.userId === user.id) checkKind(peek.kind, body.answer);
+    return db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(drills)
+        .set({ answeredAt })
+        .where(and(eq(drills.id, drillId), eq(drills.userId, user.id), isNull(drills.answeredAt)))
+        .returning();
+      if (!row) throw await refusal(user, drillId, tx as unknown as Db);
+      const key = row.answerKey;
+      const durationMs = Math.max(0, answeredAt.getTime() - row.issuedAt.getTime());
+      const score = scoreAnswer({ kind: row.kind, key, answer: body.answer, tells: key.tells, hintsUsed: row.hintsUsed, durationMs });
+      const record = attemptOf(
+        {
+          id: row.id,
+          userId: user.id,
+          kind: row.kind,
+          productId: row.productId,
+          productName: row.question.product.name,
+          catalogueVersion: row.catalogueVersion,
+          issuedAt: row.issuedAt.toISOString(),
+        },
+        score,
+        answeredAt.toISOString(),
+      );
+      await insertAttempt(tx as unknown as Db, record, body.answer, score);
+      await reviewCardsFor(tx as unknown as Db, record, answeredAt);
+      if (deps.xapi) {
+        const [account] = await tx.select({ name: users.accountName }).from(users).where(eq(users.id, user.id));
+        const statements = statementsForAttempt(record, { ...deps.xapi, accountName: account!.name, answer: body.answer });
+        await enqueueStatements(tx as unknown as Db, statements);
+      }
+      return resultOf(row.id, row.kind, key, score, true);
+    });
+  }
+
+  return { issue, hint, answer };
+}
+export type DrillService = ReturnType<typeof createDrillService>;

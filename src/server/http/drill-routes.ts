@@ -1,0 +1,71 @@
+/**
+ * Drills: anyone may practise (a guest's drill is sealed, nothing stored); a signed-in user's drill is
+ * stored and only its owner may take hints or answer, once. Models come through opaque URLs.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, normalize, sep } from 'node:path';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { DrillAnswer, DrillKind, MAX_HINTS } from '../../domain/drill';
+import type { Sealer } from '../auth/sealing';
+import type { CatalogueStore } from '../db/catalogue-store';
+import { anonymiseGlb } from '../drills/anonymous-glb';
+import { DrillError, type DrillService } from '../drills/drill-service';
+import { parseOr400 } from './validate';
+
+const NewDrill = z.object({ kind: DrillKind, productId: z.string().min(1).max(100).optional() }).strict();
+const HintBody = z.object({ hintsUsed: z.number().int().min(0).max(MAX_HINTS).optional(), sealed: z.string().max(50_000).optional() }).strict();
+const AnswerBody = HintBody.extend({ answer: DrillAnswer }).strict();
+const DrillParams = z.object({ id: z.string().min(1).max(100) });
+
+function sendDrillError(reply: FastifyReply, err: unknown) {
+  if (err instanceof DrillError) return reply.code(err.status).send({ error: err.code, message: err.message });
+  throw err;
+}
+
+export interface DrillRouteDeps {
+  drills: DrillService;
+  store: CatalogueStore;
+  sealer: Sealer;
+  contentDir: string;
+}
+
+export function registerDrillRoutes(app: FastifyInstance, deps: DrillRouteDeps): void {
+  app.post('/api/drills', { config: { access: 'public' } }, async (request, reply) => {
+    const body = parseOr400(NewDrill, request.body, reply, 'body');
+    if (!body) return reply;
+    return deps.drills.issue(request.user, body.kind, body.productId).catch((e) => sendDrillError(reply, e));
+  });
+
+  app.post('/api/drills/:id/hint', { config: { access: 'public' } }, async (request, reply) => {
+    const params = parseOr400(DrillParams, request.params, reply, 'params');
+    const body = params && parseOr400(HintBody, request.body, reply, 'body');
+    if (!params || !body) return reply;
+    return deps.drills.hint(request.user, params.id, body).catch((e) => sendDrillError(reply, e));
+  });
+
+  app.post('/api/drills/:id/answer', { config: { access: 'public' } }, async (request, reply) => {
+    const params = parseOr400(DrillParams, request.params, reply, 'params');
+    const body = params && parseOr400(AnswerBody, request.body, reply, 'body');
+    if (!params || !body) return reply;
+    return deps.drills.answer(request.user, params.id, body).catch((e) => sendDrillError(reply, e));
+  });
+
+  // A drill item's model: the token is sealed, so the URL says nothing of which variant it is.
+  const cache = new Map<string, Buffer>();
+  app.get<{ Params: { token: string } }>('/api/drill-items/:token', { config: { access: 'public' } }, async (request, reply) => {
+    const item = await deps.sealer.open<{ p: string; f: string }>(request.params.token);
+    const found = item && (await deps.store.get(item.p));
+    if (!item || !found) return reply.code(404).send({ error: 'item_not_found', message: 'This drill item has expired: start a new drill.' });
+    const folder = join(deps.contentDir, 'products', item.p);
+    const file = normalize(join(folder, item.f));
+    if (!file.startsWith(folder + sep)) return reply.code(404).send({ error: 'item_not_found', message: 'No such drill item.' });
+    let glb = cache.get(file);
+    if (!glb) {
+      glb = anonymiseGlb(await readFile(file));
+      if (cache.size > 48) cache.delete(cache.keys().next().value!);
+      cache.set(file, glb);
+    }
+    return reply.header('cache-control', 'private, max-age=3600').type('model/gltf-binary').send(glb);
+  });
+}
