@@ -1,34 +1,55 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { CataloguePage } from './CataloguePage';
 import { LoadingBar } from './LoadingBar';
-import { useRoute } from './route';
+import { NavBar } from './NavBar';
+import { useRoute, type Route } from './route';
+import { sessionActions } from './session';
+import { SignInPage } from './SignInPage';
 
-/** The 3D stage (three, React Three Fiber, WebXR) loads only when a product is opened. */
-const ComparePage = lazy(() => import('./ComparePage').then((m) => ({ default: m.ComparePage })));
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType<any>>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+/** The 3D stage (three, React Three Fiber, WebXR) loads only when a product or a drill is opened; charts only with progress. */
+const ComparePage = named(() => import('./ComparePage'), 'ComparePage');
+const DrillPage = named(() => import('./drill/DrillPage'), 'DrillPage');
+const ProgressPage = named(() => import('./progress/ProgressPage'), 'ProgressPage');
+const GroupsPage = named(() => import('./progress/GroupsPage'), 'GroupsPage');
+const UsersPage = named(() => import('./progress/UsersPage'), 'UsersPage');
 /** ?bench=empty: the same canvas with nothing on it, the baseline the benchmarks compare against. */
 const EmptyStage = lazy(() => import('../scene/Stage').then((m) => ({ default: () => <m.Stage>{null}</m.Stage> })));
 
+function Page({ route }: { route: Route }) {
+  if (route.product) return <ComparePage productId={route.product} variantId={route.variant} />;
+  switch (route.page) {
+    case 'sign-in':
+      return <SignInPage />;
+    case 'drill':
+      return <DrillPage />;
+    case 'progress':
+      return <ProgressPage />;
+    case 'groups':
+      return <GroupsPage />;
+    case 'users':
+      return <UsersPage />;
+    default:
+      return <CataloguePage />;
+  }
+}
+
 export function App() {
   const route = useRoute();
+  useEffect(() => void sessionActions.load(), []);
+  const bench = new URLSearchParams(location.search).get('bench') === 'empty';
   return (
     <div className="app">
-      <header className="topbar">
-        <a className="brand" href="/" aria-label="Twinspect home">
-          <span className="brand-mark" aria-hidden>◐</span> Twinspect
-        </a>
-        <span className="mode-badge">Guest practice · study mode</span>
-      </header>
-      {new URLSearchParams(location.search).get('bench') === 'empty' ? (
-        <Suspense fallback={null}>
+      <NavBar route={route} />
+      <Suspense fallback={<main className="page"><LoadingBar label="Loading" /></main>}>
+        {bench ? (
           <main className="compare"><section className="stage-area"><EmptyStage /></section></main>
-        </Suspense>
-      ) : route.product ? (
-        <Suspense fallback={<main className="page"><LoadingBar label="Loading the 3D stage" /></main>}>
-          <ComparePage productId={route.product} variantId={route.variant} />
-        </Suspense>
-      ) : (
-        <CataloguePage />
-      )}
+        ) : (
+          <Page route={route} />
+        )}
+      </Suspense>
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function SidePanel({ product, pair, genuineSide }: { product: Product; pa
       <p className="product-meta">{product.brand} · {categoryLabel(product.category)} · HS {product.hsCode}</p>
       <label className="field">
         Counterfeit on the stage
-        <select value={pair.counterfeit.id} onChange={(e) => { compareActions.chooseCounterfeit(e.target.value); navigate({ variant: e.target.value }); }}>
+        <select value={pair.counterfeit.id} onChange={(e) => { compareActions.chooseCounterfeit(e.target.value); navigate({ product: product.id, variant: e.target.value }); }}>
           {counterfeitsOf(product).map((v) => (
             <option key={v.id} value={v.id}>{v.label}</option>
           ))}

@@ -1,5 +1,8 @@
-/** The client's only door to the server's JSON API. */
+/** The client's only door to the server's JSON API. Every call sends the session cookie (same origin). */
 import type { Product, TellCategory, VariantKind } from '../domain/catalogue';
+import type { DrillAnswer, DrillKind, DrillQuestion, DrillResult, Hint } from '../domain/drill';
+import type { ProgressSummary } from '../domain/progress';
+import type { Role, SessionUser } from '../domain/roles';
 
 export interface ProductSummary {
   id: string;
@@ -11,24 +14,115 @@ export interface ProductSummary {
   tellCategories: TellCategory[];
 }
 
+export interface Me {
+  user: SessionUser | null;
+  /** Whether "Sign in with your agency account" is offered. */
+  oidc: boolean;
+}
+
+export interface UserEntry extends SessionUser {
+  accountName: string;
+  createdAt: string;
+  /** Signs in through the agency's OpenID Connect provider. */
+  sso: boolean;
+}
+
+export interface GroupEntry {
+  id: string;
+  name: string;
+  ownerId: string;
+  ownerName: string;
+  members: number;
+  createdAt: string;
+}
+
+export interface GroupDetail extends Omit<GroupEntry, 'members'> {
+  members: { id: string; email: string; displayName: string; addedAt: string }[];
+}
+
+export interface TraineeRow {
+  userId: string;
+  displayName: string;
+  attempts: number;
+  accuracy: number | null;
+  tellsFoundRate: number | null;
+  meanBrier: number | null;
+  lastActive: string | null;
+}
+
+export interface GroupProgress {
+  group: { id: string; name: string };
+  overall: ProgressSummary;
+  trainees: TraineeRow[];
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly issues: FieldIssue[] = [],
   ) {
     super(message);
   }
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
-  const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
-  if (!res.ok) throw new ApiError(res.status, body.error ?? 'http_error', body.message ?? `${url} answered ${res.status}`);
-  return body as T;
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string; issues?: FieldIssue[] };
+  if (!res.ok) {
+    throw new ApiError(res.status, data.error ?? 'http_error', data.message ?? `${method} ${url} answered ${res.status}`, data.issues);
+  }
+  return data as T;
 }
 
+const get = <T>(url: string) => call<T>('GET', url);
+const post = <T>(url: string, body: unknown = {}) => call<T>('POST', url, body);
+const id = encodeURIComponent;
+
 export const api = {
-  catalogue: () => getJson<ProductSummary[]>('/api/catalogue'),
-  product: (id: string) => getJson<Product>(`/api/products/${encodeURIComponent(id)}`),
+  catalogue: () => get<ProductSummary[]>('/api/catalogue'),
+  product: (productId: string) => get<Product>(`/api/products/${id(productId)}`),
+
+  me: () => get<Me>('/api/auth/me'),
+  signIn: (email: string, password: string) => post<{ user: SessionUser }>('/api/auth/sign-in', { email, password }),
+  signOut: () => post<{ signedOut: true }>('/api/auth/sign-out'),
+  /** Where the browser goes to sign in with the agency's OpenID Connect provider. */
+  oidcStartUrl: '/api/auth/oidc/start',
+
+  /** A new drill. Signed in: stored and scored into progress. Guest: sealed, nothing stored. */
+  newDrill: (kind: DrillKind, productId?: string) => post<DrillQuestion>('/api/drills', { kind, ...(productId ? { productId } : {}) }),
+  /** `sealed` is a guest drill's token: the server keeps nothing of a guest, so it comes back with each call. */
+  hint: (drillId: string, hintsUsed: number, sealed?: string) =>
+    post<{ hint: Hint; hintsUsed: number }>(`/api/drills/${id(drillId)}/hint`, { hintsUsed, sealed }),
+  /** hintsUsed is only read for a guest's drill (the server counts a stored drill's hints itself). */
+  answer: (drillId: string, answer: DrillAnswer, hintsUsed: number, sealed?: string) =>
+    post<DrillResult>(`/api/drills/${id(drillId)}/answer`, { answer, hintsUsed, sealed }),
+
+  progress: () => get<ProgressSummary>('/api/progress'),
+
+  groups: () => get<GroupEntry[]>('/api/groups'),
+  createGroup: (name: string) => post<GroupEntry>('/api/groups', { name }),
+  group: (groupId: string) => get<GroupDetail>(`/api/groups/${id(groupId)}`),
+  addMember: (groupId: string, email: string) => post<GroupDetail>(`/api/groups/${id(groupId)}/members`, { email }),
+  removeMember: (groupId: string, userId: string) =>
+    call<GroupDetail>('DELETE', `/api/groups/${id(groupId)}/members/${id(userId)}`),
+  groupProgress: (groupId: string) => get<GroupProgress>(`/api/groups/${id(groupId)}/progress`),
+  groupCsvUrl: (groupId: string) => `/api/groups/${id(groupId)}/results.csv`,
+  trainees: () => get<UserEntry[]>('/api/trainees'),
+
+  users: () => get<UserEntry[]>('/api/users'),
+  createUser: (input: { email: string; role: Role; password: string; displayName?: string; accountName?: string }) =>
+    post<UserEntry>('/api/users', input),
+  setRole: (userId: string, role: Role) => call<UserEntry>('PATCH', `/api/users/${id(userId)}`, { role }),
 };

@@ -1,14 +1,32 @@
-/** The URL is the route: ?product=<id>&variant=<id>; other parameters (emulate) are kept. */
+/**
+ * The URL is the route: ?page=<page>, ?product=<id>&variant=<id> for study, ?group=<id>, ?kind=<drill kind>.
+ * Other parameters (emulate) are kept.
+ */
 import { useSyncExternalStore } from 'react';
 
+export const PAGES = ['catalogue', 'sign-in', 'drill', 'progress', 'groups', 'users'] as const;
+export type Page = (typeof PAGES)[number];
+
 export interface Route {
+  page: Page;
   product: string | null;
   variant: string | null;
+  group: string | null;
+  kind: string | null;
 }
+
+const KEYS = ['page', 'product', 'variant', 'group', 'kind'] as const;
 
 function read(): Route {
   const q = new URLSearchParams(location.search);
-  return { product: q.get('product'), variant: q.get('variant') };
+  const page = q.get('page');
+  return {
+    page: (PAGES as readonly string[]).includes(page ?? '') ? (page as Page) : 'catalogue',
+    product: q.get('product'),
+    variant: q.get('variant'),
+    group: q.get('group'),
+    kind: q.get('kind'),
+  };
 }
 
 let current = read();
@@ -18,13 +36,16 @@ window.addEventListener('popstate', () => {
   listeners.forEach((l) => l());
 });
 
+/** Goes to a page: the route's own keys not given are cleared; other parameters stay. */
 export function navigate(next: Partial<Route>): void {
   const q = new URLSearchParams(location.search);
-  for (const [k, v] of Object.entries(next)) {
-    if (v) q.set(k, v);
+  for (const k of KEYS) {
+    const v = next[k];
+    if (v && !(k === 'page' && v === 'catalogue')) q.set(k, v);
     else q.delete(k);
   }
-  history.pushState(null, '', `${location.pathname}?${q}`);
+  const search = q.toString();
+  history.pushState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
   current = read();
   listeners.forEach((l) => l());
 }

@@ -6,7 +6,11 @@ import { stageStats } from '../scene/stats';
 
 declare global {
   interface Window {
-    __twinspect?: { stats: typeof stageStats };
+    __twinspect?: {
+      stats: typeof stageStats;
+      /** Set while a drill is on the page (DrillPage): drops a pin at an exact point of the suspect's model space, in metres. */
+      drill?: { dropPinAt(position: [number, number, number], node?: string): boolean };
+    };
   }
 }
 

@@ -1,0 +1,54 @@
+/** Sign in with a local account, or with the agency's account (OpenID Connect) when the server offers it. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from './api';
+import { navigate } from './route';
+import { sessionActions, useSession } from './session';
+
+export function SignInPage() {
+  const { oidc } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await sessionActions.signIn(email, password);
+      navigate({ page: user.role === 'admin' ? 'users' : user.role === 'instructor' ? 'groups' : 'drill' });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not reach the server. Check the connection and try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="page sign-in">
+      <h1>Sign in</h1>
+      <p className="lead">Sign in to have your drills scored and your progress kept. Without an account you can still practise as a guest.</p>
+      <form onSubmit={submit} className="sign-in-form">
+        <label className="form-row">
+          Email
+          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label className="form-row">
+          Password
+          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && <p role="alert" className="error">{error}</p>}
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+      </form>
+      {oidc && (
+        <p>
+          <a className="button-link" href={`${api.oidcStartUrl}?returnTo=${encodeURIComponent('/?page=drill')}`}>Sign in with your agency account</a>
+        </p>
+      )}
+      <p>
+        <button className="link" onClick={() => navigate({ page: 'drill' })}>Practise as a guest</button>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Beside the drill's stage: the task, what each item weighs, the answer controls and hints while
+ * answering; the result and what next once the answer is in; and any error, with a way on.
+ */
+import type { DrillKind, DrillQuestion } from '../../domain/drill';
+import { categoryLabel, tellCategoryLabel } from '../labels';
+import { useCompare } from '../compare-store';
+import { navigate } from '../route';
+import { useSession } from '../session';
+import { LoadingBar } from '../LoadingBar';
+import { AnswerControls } from './answer-controls';
+import { drillActions, drillAnswerOf, useDrill } from './drill-store';
+import { KIND_INFO } from './kinds';
+import { ResultPanel } from './ResultPanel';
+
+function DrillError({ hasQuestion, productId }: { hasQuestion: boolean; productId: string | null }) {
+  const error = useDrill((s) => s.error);
+  const kind = useDrill((s) => s.kind);
+  if (!error) return null;
+  const what = { start: 'The drill could not be started', hint: 'No hint came', submit: 'Your answer was not taken' }[error.during];
+  return (
+    <div role="alert" className="drill-error">
+      <p><strong>{what}.</strong> {error.message}</p>
+      <div className="drill-actions">
+        <button type="button" onClick={() => void drillActions.retry()}>Retry</button>
+        {hasQuestion && kind && <button type="button" className="secondary" onClick={() => void drillActions.start(kind, productId)}>Start a new drill</button>}
+      </div>
+    </div>
+  );
+}
+
+function Hints({ question, busy }: { question: DrillQuestion; busy: boolean }) {
+  const hints = useDrill((s) => s.hints);
+  const used = useDrill((s) => s.hintsUsed);
+  const pending = useDrill((s) => s.hintPending);
+  const left = Math.max(0, question.maxHints - used);
+  return (
+    <section className="drill-hints" aria-label="Hints">
+      <button type="button" className="drill-hint-button" disabled={left === 0 || pending || busy} onClick={() => void drillActions.hint()}>
+        {pending ? 'Asking for a hint…' : `Hint (${left} left)`}
+      </button>
+      {used === 0 && left > 0 && <span className="drill-hint-text"> Each hint lowers the score.</span>}
+      {hints.length > 0 && (
+        <ol className="drill-hint-cards">
+          {hints.map((h, i) => (
+            <li key={i} className="drill-hint-card">
+              <span className="chip">{tellCategoryLabel(h.category)}</span>
+              <h3>{h.title}</h3>
+              <p><strong>The genuine shows:</strong> {h.genuine}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Weights({ question }: { question: DrillQuestion }) {
+  const ruler = useCompare((s) => s.ruler);
+  const tool = useCompare((s) => s.tool);
+  const [a, b] = ruler;
+  const mm = a && b ? Math.hypot(a.point[0] - b.point[0], a.point[1] - b.point[1], a.point[2] - b.point[2]) * 1000 : null;
+  return (
+    <>
+      <dl className="facts">
+        {question.items.map((item) => (
+          <div key={item.label}>
+            <dt>{item.role === 'reference' ? 'Reference' : item.role === 'suspect' ? 'Suspect' : item.label}</dt>
+            <dd>Scale: <strong data-testid={`weight-${item.label}`}>{item.weightGrams} g</strong></dd>
+          </div>
+        ))}
+      </dl>
+      {tool === 'ruler' && (
+        <p className="ruler-reading" aria-live="polite">
+          {mm !== null ? <>Ruler ({a!.side}): <strong data-testid="ruler-reading">{mm.toFixed(1)} mm</strong></> : `Click ${ruler.length === 0 ? 'two points' : 'a second point'} on one item to measure.`}
+        </p>
+      )}
+    </>
+  );
+}
+
+function ResultActions({ kind, productId }: { kind: DrillKind; productId: string | null }) {
+  const { user } = useSession();
+  return (
+    <div className="drill-actions">
+      <button type="button" onClick={() => void drillActions.start(kind, productId)}>Next drill</button>
+      <button type="button" className="secondary" onClick={() => navigate({ page: 'drill', product: productId })}>Another kind</button>
+      {user && <button type="button" className="secondary" onClick={() => navigate({ page: 'progress' })}>See my progress</button>}
+    </div>
+  );
+}
+
+export function DrillPanel({ kind, productId }: { kind: DrillKind; productId: string | null }) {
+  const status = useDrill((s) => s.status);
+  const question = useDrill((s) => s.question);
+  const result = useDrill((s) => s.result);
+  // A boolean, not the answer itself: a selector must not build a new object on every read.
+  const complete = useDrill((s) => drillAnswerOf(s) !== null);
+  const info = KIND_INFO[kind];
+  const busy = status === 'submitting';
+  return (
+    <aside className="side-panel drill-panel" aria-label={`Drill: ${info.name}`}>
+      <button className="link" onClick={() => navigate({ page: 'drill', product: productId })}>← All drills</button>
+      <p className="drill-kind">{info.name}</p>
+      {!question ? (
+        status === 'loading' && <LoadingBar label="Preparing the drill" />
+      ) : (
+        <>
+          <h1 className="product-title">{question.product.name}</h1>
+          <p className="product-meta">{question.product.brand} · {categoryLabel(question.product.category)}</p>
+          {status !== 'done' && <p className="drill-task">{info.task}</p>}
+          <Weights question={question} />
+          {status === 'done' && result ? (
+            <>
+              <ResultPanel question={question} result={result} />
+              <ResultActions kind={kind} productId={productId} />
+            </>
+          ) : (
+            <form
+              className="drill-answer"
+              aria-label="Your answer"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void drillActions.submit();
+              }}
+            >
+              <AnswerControls question={question} disabled={busy} />
+              <Hints question={question} busy={busy} />
+              <button type="submit" className="drill-submit" disabled={!complete || busy}>{busy ? 'Submitting…' : 'Submit'}</button>
+              {question.guest && <p className="drill-hint-text">Practising as a guest: nothing is saved.</p>}
+            </form>
+          )}
+        </>
+      )}
+      <DrillError hasQuestion={!!question} productId={productId} />
+    </aside>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * After the answer: right or wrong, the score and what it is made of, which item was which, and the
+ * counterfeit's tells (numbered as their pins on the stage), so every drill ends as a study lesson.
+ */
+import { useEffect, useRef } from 'react';
+import type { Tell } from '../../domain/catalogue';
+import type { DrillQuestion, DrillResult } from '../../domain/drill';
+import { isoLabel, severityLabel, tellCategoryLabel, toolLabel } from '../labels';
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m} min ${s % 60} s` : `${s} s`;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+function headline(result: DrillResult): string {
+  if (result.kind === 'find-the-tells') return result.score.passed ? 'Passed' : 'Not passed';
+  return result.score.correct ? 'Right' : 'Wrong';
+}
+
+/** The look of the study mode's TellCard, for a tell that was found, missed, or simply revealed. */
+function RevealedTell({ tell, n, found }: { tell: Tell; n: number; found: boolean | null }) {
+  return (
+    <li>
+      <article className={`tell-card drill-tell${found === false ? ' missed' : ''}`} aria-label={`Tell ${n}: ${tell.title}`}>
+        <header>
+          <h3><span className="pin-badge drill-tell-n" aria-hidden>{n}</span> {tell.title}</h3>
+          {found !== null && <span className={`drill-found ${found ? 'yes' : 'no'}`}>{found ? '✓ Found' : '✗ Missed'}</span>}
+        </header>
+        <p className="tags">
+          <span className="chip">{tellCategoryLabel(tell.category)}</span>
+          <span className="chip">{isoLabel(tell.iso)}</span>
+          <span className="chip">Reveal with: {toolLabel(tell.tool)}</span>
+          <span className={`chip sev-${tell.severity}`}>{severityLabel(tell.severity)}</span>
+        </p>
+        <div className="compare-text">
+          <div className="genuine"><h4>Genuine</h4><p>{tell.genuine}</p></div>
+          <div className="counterfeit"><h4>Counterfeit</h4><p>{tell.counterfeit}</p></div>
+        </div>
+      </article>
+    </li>
+  );
+}
+
+export function ResultPanel({ question, result }: { question: DrillQuestion; result: DrillResult }) {
+  const { score } = result;
+  const good = result.kind === 'find-the-tells' ? score.passed : score.correct;
+  const found = new Set(score.pinMatches.map((m) => m.tellId).filter((id): id is string => !!id));
+  const tellsFind = result.kind === 'find-the-tells';
+  const title = useRef<HTMLHeadingElement>(null);
+  // The answer replaced the controls that had focus: move it to the verdict, so it is read out and the keyboard goes on from there.
+  useEffect(() => title.current?.focus(), []);
+  return (
+    <section className="drill-result" aria-labelledby="drill-result-title">
+      <h2 id="drill-result-title" ref={title} tabIndex={-1} className={`drill-verdict ${good ? 'right' : 'wrong'}`} data-testid="drill-verdict">
+        <span className="drill-verdict-icon" aria-hidden>{good ? '✓' : '✗'}</span> {headline(result)}
+      </h2>
+      <dl className="drill-figures">
+        <div><dt>Score</dt><dd data-testid="drill-score">{pct(score.scaled)}</dd></div>
+        {score.brier !== null && (
+          <div title="Brier score of your confidence: 0 is a sure call that was right, 0.25 a coin toss, 1 a sure call that was wrong">
+            <dt>Brier</dt><dd>{score.brier.toFixed(2)} <small>(0 best)</small></dd>
+          </div>
+        )}
+        {tellsFind && <div><dt>Tells found</dt><dd data-testid="drill-tells-found">{score.tellsFound} / {score.tellsTotal}</dd></div>}
+        {tellsFind && <div><dt>False alarms</dt><dd>{score.falseAlarms}</dd></div>}
+        {score.hintsUsed > 0 && <div><dt>Hints used</dt><dd>{score.hintsUsed}</dd></div>}
+        <div><dt>Time</dt><dd>{formatDuration(score.durationMs)}</dd></div>
+      </dl>
+      <p className={`drill-saved ${result.saved ? 'saved' : 'guest'}`} data-testid="drill-saved">
+        {result.saved ? '✓ Saved to your progress' : question.guest ? 'Guest: not saved' : 'Not saved'}
+      </p>
+      <h3 className="drill-sub">Which was which</h3>
+      <ul className="drill-revealed">
+        {result.revealed.map((r) => (
+          <li key={r.label} className={r.kind}>
+            <strong>{r.label}</strong> = {r.kind === 'genuine' ? 'Genuine' : <>Counterfeit “{r.variantLabel}”</>}
+          </li>
+        ))}
+      </ul>
+      {result.tells.length > 0 ? (
+        <>
+          <h3 className="drill-sub">The counterfeit’s tells</h3>
+          <ol className="drill-tells">
+            {result.tells.map((t, i) => (
+              <RevealedTell key={t.id} tell={t} n={i + 1} found={tellsFind ? found.has(t.id) : null} />
+            ))}
+          </ol>
+        </>
+      ) : (
+        !result.revealed.some((r) => r.kind === 'counterfeit') && <p className="drill-hint-text">This item is genuine: it has no tells.</p>
+      )}
+    </section>
+  );
+}

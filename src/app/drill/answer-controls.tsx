@@ -1,0 +1,101 @@
+/**
+ * How the trainee answers: a call and how sure they are (spot the fake, verdict), or the pins they
+ * dropped on the suspect (find the tells). Native radios, range and buttons, so the keyboard and
+ * screen readers work as they do everywhere else.
+ */
+import { useId } from 'react';
+import { MAX_PINS, type DrillQuestion } from '../../domain/drill';
+import { drillActions, useDrill, type DrillChoice } from './drill-store';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function ChoiceRadios({ legend, options, disabled }: { legend: string; options: { value: DrillChoice; text: string; tone: string }[]; disabled: boolean }) {
+  const name = useId();
+  const choice = useDrill((s) => s.choice);
+  return (
+    <fieldset className="drill-choices" disabled={disabled}>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className={`drill-choice ${o.tone}`} data-checked={choice === o.value}>
+          <input type="radio" name={name} value={o.value} checked={choice === o.value} onChange={() => drillActions.choose(o.value)} />
+          <span>{o.text}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The confidence slider: 50 % (a coin toss) to 100 % (certain) in steps of 5, stored as 0.5..1 for the Brier score. */
+export function ConfidenceSlider({ disabled }: { disabled: boolean }) {
+  const id = useId();
+  const confidence = useDrill((s) => s.confidence);
+  const pct = Math.round(confidence * 100);
+  return (
+    <div className="drill-confidence">
+      <label htmlFor={id}>How sure are you?</label>
+      <div className="drill-confidence-row">
+        <input
+          id={id}
+          type="range"
+          min={50}
+          max={100}
+          step={5}
+          value={pct}
+          disabled={disabled}
+          aria-valuetext={`${pct} %`}
+          onChange={(e) => drillActions.setConfidence(Number(e.target.value) / 100)}
+        />
+        <output htmlFor={id} aria-live="polite">{pct} %</output>
+      </div>
+      <p className="drill-hint-text">50 % is a coin toss; 100 % is certain.</p>
+    </div>
+  );
+}
+
+function PinList({ tellCount, disabled }: { tellCount: number | undefined; disabled: boolean }) {
+  const pins = useDrill((s) => s.pins);
+  return (
+    <div className="drill-pins">
+      <p className="drill-pin-count" aria-live="polite" data-testid="pin-count">
+        {plural(pins.length, 'pin', 'pins')}
+        {tellCount !== undefined && ` (this item has ${plural(tellCount, 'tell', 'tells')})`}
+      </p>
+      {pins.length === 0 ? (
+        <p className="drill-hint-text">Click on the suspect to drop a pin where it differs from the genuine. Drag to turn it.</p>
+      ) : (
+        <ol className="drill-pin-list" aria-label="Your pins">
+          {pins.map((p, i) => (
+            <li key={i}>
+              <span className="drill-pin-badge" aria-hidden>{i + 1}</span>
+              <span className="drill-pin-where">Pin {i + 1}{p.node ? ` · ${p.node}` : ''}</span>
+              <button type="button" className="drill-remove" aria-label={`Remove pin ${i + 1}`} disabled={disabled} onClick={() => drillActions.removePin(i)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {pins.length >= MAX_PINS && <p className="drill-hint-text">That is the most pins a drill takes ({MAX_PINS}).</p>}
+    </div>
+  );
+}
+
+export function AnswerControls({ question, disabled }: { question: DrillQuestion; disabled: boolean }) {
+  if (question.kind === 'find-the-tells') return <PinList tellCount={question.tellCount} disabled={disabled} />;
+  const options: { value: DrillChoice; text: string; tone: string }[] =
+    question.kind === 'spot-the-fake'
+      ? [
+          { value: 'A', text: 'A is the counterfeit', tone: 'is-fake' },
+          { value: 'B', text: 'B is the counterfeit', tone: 'is-fake' },
+        ]
+      : [
+          { value: 'genuine', text: 'Genuine', tone: 'is-genuine' },
+          { value: 'counterfeit', text: 'Counterfeit', tone: 'is-fake' },
+        ];
+  return (
+    <>
+      <ChoiceRadios legend={question.kind === 'spot-the-fake' ? 'Which is the counterfeit?' : 'Your verdict'} options={options} disabled={disabled} />
+      <ConfidenceSlider disabled={disabled} />
+    </>
+  );
+}

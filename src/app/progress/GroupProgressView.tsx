@@ -1,0 +1,80 @@
+/** A group's progress: the whole group's figures and charts, one line per trainee, and the CSV export. */
+import { useEffect, useRef } from 'react';
+import { api, type TraineeRow } from '../api';
+import { LoadingBar } from '../LoadingBar';
+import { formatBrier, formatCount, formatDate, formatPercent } from './format';
+import { LoadError } from './Gate';
+import { HeadlineFigures, ProgressCharts } from './ProgressOverview';
+import { useLoad } from './useLoad';
+
+/** `version` changes when the group's members change: the progress is then fetched again. */
+export function GroupProgressView({ groupId, groupName, version }: { groupId: string; groupName: string; version: number }) {
+  const progress = useLoad(() => api.groupProgress(groupId), groupId);
+  const seen = useRef(version);
+  const { reload } = progress;
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    reload();
+  }, [version, reload]);
+
+  return (
+    <section aria-labelledby="group-progress-title" className="group-progress">
+      <div className="section-head">
+        <h3 id="group-progress-title">Progress</h3>
+        <a className="button secondary" href={api.groupCsvUrl(groupId)} download>
+          Export CSV
+        </a>
+      </div>
+      {progress.error ? (
+        <LoadError what="the group's progress" message={progress.error} retry={progress.reload} />
+      ) : !progress.data ? (
+        <LoadingBar label="Loading the group's progress" />
+      ) : progress.data.overall.attempts === 0 && progress.data.trainees.every((t) => t.attempts === 0) ? (
+        <>
+          <p className="muted">No drills answered in this group yet.</p>
+          <TraineeTable rows={progress.data.trainees} />
+        </>
+      ) : (
+        <>
+          <HeadlineFigures summary={progress.data.overall} label={`${groupName}: the group's figures`} />
+          <TraineeTable rows={progress.data.trainees} />
+          <ProgressCharts summary={progress.data.overall} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function TraineeTable({ rows }: { rows: TraineeRow[] }) {
+  if (rows.length === 0) return <p className="muted">No trainees in this group.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data-table trainee-table">
+        <caption>Trainees</caption>
+        <thead>
+          <tr>
+            <th scope="col">Trainee</th>
+            <th scope="col" className="num">Drills answered</th>
+            <th scope="col" className="num">Accuracy</th>
+            <th scope="col" className="num">Tells found</th>
+            <th scope="col" className="num">Brier score</th>
+            <th scope="col">Last active</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((t) => (
+            <tr key={t.userId}>
+              <th scope="row">{t.displayName}</th>
+              <td className="num">{formatCount(t.attempts)}</td>
+              <td className="num">{formatPercent(t.accuracy)}</td>
+              <td className="num">{formatPercent(t.tellsFoundRate)}</td>
+              <td className="num">{formatBrier(t.meanBrier)}</td>
+              <td>{t.lastActive ? <time dateTime={t.lastActive}>{formatDate(t.lastActive)}</time> : 'Never'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
