@@ -1,0 +1,105 @@
+/**
+ * The items of the drill in progress, inside the study mode's <Stage>: one or two models side by
+ * side at one true scale, labelled only "A"/"B" (or reference/suspect) until the answer is in. Then
+ * the labels say which was which, the tells appear on the counterfeit (and where they would be on
+ * the genuine), and the trainee's own pins turn green where they found a tell and red where not.
+ */
+import { useEffect, useMemo } from 'react';
+import type { DrillItem, DrillQuestion, ItemLabel } from '../../domain/drill';
+import { compareStore, useCompare } from '../../app/compare-store';
+import { drillActions, useDrill } from '../../app/drill/drill-store';
+import { PairProbe } from '../PairProbe';
+import { useModel } from '../ProductModel';
+import { resetTurntables } from '../turntable';
+import { DrillSlot } from './DrillSlot';
+import type { TellMark, TraineeMark } from './DrillPins';
+
+/** As in ComparisonPair: half the distance between the two items' centres, and the larger item's largest side (world units). */
+export const SPACING = 0.62;
+export const DISPLAY_SIZE = 0.8;
+
+/** The reference stands left of the suspect whatever their labels; otherwise A is left of B. */
+function ordered(items: DrillItem[]): DrillItem[] {
+  const rank = (i: DrillItem) => (i.role === 'reference' ? 0 : i.role === 'suspect' ? 1 : i.label === 'A' ? 0 : 1);
+  return [...items].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Loads every item's model (the caller suspends until all are in) and gives the one scale they share. */
+function useSharedUnit(items: DrillItem[]): number {
+  // The number of items is fixed for a question (the table is keyed by its id), so the hooks' order is stable.
+  const sizes = items.map((i) => useModel(i.model).size);
+  return DISPLAY_SIZE / Math.max(1e-3, ...sizes.map((s) => Math.max(s.x, s.y, s.z)));
+}
+
+function DrillTable({ question }: { question: DrillQuestion }) {
+  const items = useMemo(() => ordered(question.items), [question]);
+  const unit = useSharedUnit(items);
+  const pins = useDrill((s) => s.pins);
+  const result = useDrill((s) => s.result);
+  const answering = useDrill((s) => s.status === 'answering');
+  const uv = useCompare((s) => s.uvLamp);
+  const findTells = question.kind === 'find-the-tells';
+
+  // A new drill starts square-on, with no ruler marks left from the last one.
+  useEffect(() => {
+    resetTurntables();
+    compareStore.setState({ ruler: [] });
+  }, []);
+
+  const suspect: ItemLabel | null = findTells
+    ? (question.items.find((i) => i.role === 'suspect')?.label ?? 'B')
+    : (result?.revealed.find((r) => r.kind === 'counterfeit')?.label ?? null);
+  const genuine: ItemLabel | null = result && question.items.length > 1 ? (result.revealed.find((r) => r.kind === 'genuine')?.label ?? null) : null;
+
+  const { fakeMarks, genuineMarks } = useMemo(() => {
+    if (!result) return { fakeMarks: [] as TellMark[], genuineMarks: [] as TellMark[] };
+    const found = new Set(result.score.pinMatches.map((m) => m.tellId));
+    const marks = (which: 'at' | 'genuineAt') =>
+      result.tells.map((t, i) => ({ id: t.id, n: i + 1, at: t[which], highlighted: findTells && which === 'at' && !found.has(t.id) }));
+    return { fakeMarks: marks('at'), genuineMarks: marks('genuineAt') };
+  }, [result, findTells]);
+
+  const traineeMarks = useMemo<TraineeMark[]>(
+    () =>
+      findTells
+        ? pins.map((pin, i) => {
+            const match = result?.score.pinMatches.find((m) => m.pin === i);
+            return { n: i + 1, pin, state: !result ? 'placed' : match?.tellId ? 'hit' : 'miss' };
+          })
+        : [],
+    [findTells, pins, result],
+  );
+
+  const captionOf = (item: DrillItem) => {
+    const kind = result?.revealed.find((r) => r.label === item.label)?.kind;
+    if (findTells) return item.role === 'reference' ? 'Genuine reference' : kind ? 'Suspect · Counterfeit' : 'Suspect — find its tells';
+    return kind ? `${item.label} · ${kind === 'genuine' ? 'Genuine' : 'Counterfeit'}` : item.label;
+  };
+
+  return (
+    <group name="drill-items" userData={{ drillId: question.id }}>
+      {items.map((item, i) => (
+        <DrillSlot
+          key={item.label}
+          label={item.label}
+          url={item.model}
+          unit={unit}
+          x={items.length === 1 ? 0 : i === 0 ? -SPACING : SPACING}
+          caption={captionOf(item)}
+          uv={uv}
+          tells={item.label === suspect ? fakeMarks : item.label === genuine ? genuineMarks : []}
+          trainee={item.label === suspect ? traineeMarks : []}
+          onPick={findTells && answering && item.label === suspect ? drillActions.addPin : undefined}
+        />
+      ))}
+      {/* Here, not beside the table: it must mount only once the models are in (stageStats.pairFrameAt). */}
+      <PairProbe />
+    </group>
+  );
+}
+
+/** The drill's items, or nothing before a question has come. */
+export function DrillItems() {
+  const question = useDrill((s) => s.question);
+  return question ? <DrillTable key={question.id} question={question} /> : null;
+}

@@ -1,0 +1,108 @@
+/**
+ * One drill item on its turntable, as the study mode's Slot stands one variant: the same mat, label
+ * and turntable (drags turn it through drag.ts), but it knows nothing of what the item is. On the
+ * suspect of "Find the tells" a click (not a drag) drops a pin where it lands, in the GLB's space.
+ */
+import { Text } from '@react-three/drei';
+import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useXR } from '@react-three/xr';
+import { useRef } from 'react';
+import { Group, Vector3 } from 'three';
+import type { ItemLabel } from '../../domain/drill';
+import type { DroppedPin } from '../../app/drill/drill-store';
+import { compareActions, compareStore } from '../../app/compare-store';
+import { dragState } from '../drag';
+import { uiFont } from '../fonts';
+import { ProductModel, useModel } from '../ProductModel';
+import { RulerMarks } from '../RulerMarks';
+import { rotationOf } from '../turntable';
+import { DrillPins, type TellMark, type TraineeMark } from './DrillPins';
+import { isShown, pinFromHit } from './pick';
+import { useReleaseOnUnmount } from './release';
+
+/** A press that moves further than this (CSS pixels) before release turned the item: it drops no pin. */
+export const CLICK_SLOP_PX = 5;
+const rulerPoint = new Vector3();
+
+export interface DrillSlotProps {
+  label: ItemLabel;
+  url: string;
+  /** World units per metre, shared by every item on the table so that sizes compare truly. */
+  unit: number;
+  x: number;
+  caption: string;
+  uv: boolean;
+  tells: TellMark[];
+  trainee: TraineeMark[];
+  /** Called with a pin when the trainee clicks this item; absent where clicks drop nothing. */
+  onPick?: (pin: DroppedPin) => void;
+}
+
+export function DrillSlot({ label, url, unit, x, caption, uv, tells, trainee, onPick }: DrillSlotProps) {
+  const turntable = useRef<Group>(null);
+  const model = useModel(url);
+  const gl = useThree((s) => s.gl);
+  const inXr = useXR((s) => s.mode) !== null;
+  useReleaseOnUnmount(url, model.scene);
+
+  useFrame(() => {
+    turntable.current?.quaternion.copy(rotationOf(label));
+  });
+
+  const onPointerDown = (e: ThreeEvent<PointerEvent>) => {
+    dragState.pendingSide = label;
+    if (compareStore.getState().tool !== 'ruler' || !isShown(e.object)) return;
+    e.stopPropagation();
+    const p = model.scene.worldToLocal(rulerPoint.copy(e.point));
+    compareActions.addRulerMark({ side: label, point: [p.x, p.y, p.z] });
+  };
+
+  const onClick = (e: ThreeEvent<MouseEvent>) => {
+    if (!onPick || compareStore.getState().tool === 'ruler') return;
+    // A hidden covert mark lies on the surface: let the next hit along the ray (the surface itself) take the click.
+    if (!isShown(e.object)) return;
+    e.stopPropagation();
+    if (e.delta >= CLICK_SLOP_PX) return;
+    onPick(pinFromHit(e, model.scene));
+  };
+
+  const maxSide = Math.max(model.size.x, model.size.y, model.size.z);
+  const long = caption.length > 12;
+  return (
+    <group position={[x, 0, 0]} name={`slot-${label}`}>
+      <group
+        ref={turntable}
+        position={[0, (model.centre.y - model.bottom) * unit, 0]}
+        scale={unit}
+        onPointerDown={onPointerDown}
+        onClick={onClick}
+        onPointerOver={() => onPick && (gl.domElement.style.cursor = 'crosshair')}
+        onPointerOut={() => onPick && (gl.domElement.style.cursor = '')}
+      >
+        <group position={[-model.centre.x, -model.centre.y, -model.centre.z]} name={`model-${label}`}>
+          <ProductModel url={url} uv={uv} />
+          <RulerMarks side={label} radius={0.008 / unit} />
+          <DrillPins tells={tells} trainee={trainee} centre={model.centre} lift={maxSide * 0.02} size={0.038 / unit} />
+        </group>
+      </group>
+      <Text
+        font={uiFont}
+        fontSize={long ? 0.06 : 0.09}
+        maxWidth={1}
+        textAlign="center"
+        position={inXr ? [0, 0.01, 0.5] : [0, -0.03, 0.42]}
+        rotation-x={inXr ? -1 : 0}
+        color="#1b1f24"
+        anchorY={inXr ? 'bottom' : 'top'}
+        outlineWidth={0.004}
+        outlineColor="#ffffff"
+      >
+        {caption}
+      </Text>
+      <mesh rotation-x={-Math.PI / 2} position={[0, -0.002, 0]} receiveShadow>
+        <circleGeometry args={[0.5, 48]} />
+        <meshStandardMaterial color={uv ? '#140a24' : '#d9dde3'} roughness={0.9} />
+      </mesh>
+    </group>
+  );
+}
