@@ -113,7 +113,7 @@ export interface PractiseCatalogueEntry {
 
 /**
  * What to practise next: overdue cards (most overdue first), then product/category pairs never
- * practised (in catalogue order), then cards not yet due (soonest first). Cards for products or
+ * practised (taking each product's first new category in catalogue order, then each one's second...), then cards not yet due (soonest first). Cards for products or
  * categories no longer in the catalogue are left out: there is no drill to give for them.
  */
 export function practiseNext(
@@ -141,7 +141,7 @@ export function practiseNext(
   const upcoming = byDue.filter((c) => Date.parse(c.card.due) > now.getTime()).map((c) => itemOf(c, 'upcoming'));
 
   const has = new Set(known.map((c) => `${c.productId}\u0000${c.category}`));
-  const fresh: PractiseItem[] = catalogue.flatMap((p) =>
+  const freshByProduct: PractiseItem[][] = catalogue.map((p) =>
     p.categories
       .filter((category) => !has.has(`${p.productId}\u0000${category}`))
       .map((category) => ({
@@ -153,5 +153,10 @@ export function practiseNext(
         retrievability: null,
       })),
   );
+  // Round-robin across products, so a short list shows the breadth of what is new rather than one product's every category.
+  const fresh: PractiseItem[] = [];
+  for (let round = 0; freshByProduct.some((list) => list.length > round); round++) {
+    for (const list of freshByProduct) if (list[round]) fresh.push(list[round]!);
+  }
   return [...due, ...fresh, ...upcoming].slice(0, Math.max(0, limit));
 }

@@ -10,7 +10,17 @@ import { SESSION_COOKIE, type SessionStore } from './session-store';
 /** 'public': anyone, guests included (the session is read when there is one). Otherwise the roles admitted. */
 export type Access = 'public' | readonly Role[];
 
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with who may call it: the role tests walk this list, so no route escapes them. */
+    routeAccess: RouteAccess[];
+  }
   interface FastifyContextConfig {
     access?: Access;
   }
@@ -31,10 +41,13 @@ export function userOf(request: FastifyRequest): SessionUser {
 
 export function registerAccessControl(app: FastifyInstance, sessions: SessionStore): void {
   app.decorateRequest('user', undefined);
+  const table: RouteAccess[] = [];
+  app.decorate('routeAccess', table);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
-      throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
-    }
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const access = request.routeOptions.config?.access;

@@ -62,7 +62,7 @@ export async function userCommand(args: string[], io: Io, stdin: NodeJS.ReadStre
   };
   try {
     if (command === 'list' && rest.length === 0) {
-      return withDatabase(async ({ db }) => {
+      return await withDatabase(async ({ db }) => {
         const list = await createUserStore(db).list();
         if (list.length === 0) io.out('No accounts yet.');
         for (const u of list) io.out(`${u.email}\t${u.role}\t${u.displayName}\t${u.accountName}${u.oidcSubject ? '\tsso' : ''}`);
@@ -75,7 +75,7 @@ export async function userCommand(args: string[], io: Io, stdin: NodeJS.ReadStre
       const r = role(option(rest, '--role'));
       if (!r) return 2;
       const password = await readPassword(stdin);
-      return withDatabase(async ({ db }) => {
+      return await withDatabase(async ({ db }) => {
         const user = await createUserStore(db).create({
           email,
           role: r,
@@ -90,7 +90,7 @@ export async function userCommand(args: string[], io: Io, stdin: NodeJS.ReadStre
     if (command === 'role' && rest.length === 2) {
       const r = role(rest[1]);
       if (!r) return 2;
-      return withDatabase(async ({ db }) => {
+      return await withDatabase(async ({ db }) => {
         const user = await createUserStore(db).setRole(rest[0]!, r);
         io.out(`${user.email} is now ${user.role}.`);
         return 0;

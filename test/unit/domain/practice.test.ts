@@ -161,6 +161,19 @@ describe('practiseNext', () => {
     expect(list[0]!.productName).toBe('Kron Watch');
   });
 
+  it('takes new pairs round-robin across products, so a short list covers several products', () => {
+    const wide = [
+      { productId: 'p1', productName: 'P1', categories: ['logo-typography', 'packaging-print', 'security-feature'] as const },
+      { productId: 'p2', productName: 'P2', categories: ['materials-colour', 'safety-compliance-mark'] as const },
+    ].map((p) => ({ ...p, categories: [...p.categories] }));
+    expect(practiseNext([], wide, NOW, 4).map((i) => `${i.productId}:${i.category}`)).toEqual([
+      'p1:logo-typography',
+      'p2:materials-colour',
+      'p1:packaging-print',
+      'p2:safety-compliance-mark',
+    ]);
+  });
+
   it('gives new pairs due now with no retrievability, and reviewed cards a retrievability', () => {
     const list = practiseNext([cardDue('kron-watch', 'security-feature', at(-DAY))], catalogue, NOW);
     expect(list.map((i) => i.reason)).toEqual(['due', 'new', 'new']);
