@@ -67,7 +67,7 @@ function PinList({ tellCount, disabled }: { tellCount: number | undefined; disab
           {pins.map((p, i) => (
             <li key={i}>
               <span className="drill-pin-badge" aria-hidden>{i + 1}</span>
-              <span className="drill-pin-where">Pin {i + 1}{p.node ? ` · ${p.node}` : ''}</span>
+              <span className="drill-pin-where">Pin {i + 1}</span>
               <button type="button" className="drill-remove" aria-label={`Remove pin ${i + 1}`} disabled={disabled} onClick={() => drillActions.removePin(i)}>
                 ×
               </button>

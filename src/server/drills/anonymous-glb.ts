@@ -1,13 +1,25 @@
 /**
  * A drill's model must not say what it is: the generator names the scene and root node after the
- * variant ("…/genuine"). This rewrites the GLB's JSON chunk with neutral names; the binary chunk is untouched.
+ * variant ("…/genuine"), and a part may be named after the tell it carries ("serial-sticker"). This
+ * rewrites the GLB's JSON chunk with neutral names (the root "item", every other node, mesh,
+ * material and image "part-N"); the binary chunk is untouched. Extras stay: the UV lamp reads them.
  */
 const GLB_MAGIC = 0x46546c67;
 const JSON_CHUNK = 0x4e4f534a;
 
+interface Named {
+  name?: string;
+}
+
 interface GltfJson {
-  scenes?: { name?: string }[];
-  nodes?: { name?: string }[];
+  scenes?: Named[];
+  nodes?: Named[];
+  meshes?: Named[];
+  materials?: Named[];
+  images?: Named[];
+  textures?: Named[];
+  accessors?: Named[];
+  bufferViews?: Named[];
   asset?: { extras?: unknown; generator?: string };
   extras?: unknown;
 }
@@ -23,8 +35,13 @@ export function anonymiseGlb(glb: Buffer): Buffer {
     for (const n of (scene as { nodes?: number[] }).nodes ?? []) roots.add(n);
   }
   json.nodes?.forEach((node, i) => {
-    if (roots.has(i)) node.name = 'item';
+    node.name = roots.has(i) ? 'item' : `part-${i}`;
   });
+  for (const list of [json.meshes, json.materials, json.images, json.textures, json.accessors, json.bufferViews]) {
+    list?.forEach((entry, i) => {
+      if (entry.name !== undefined) entry.name = `part-${i}`;
+    });
+  }
   delete json.extras;
   if (json.asset) delete json.asset.extras;
   let text = Buffer.from(JSON.stringify(json), 'utf8');
