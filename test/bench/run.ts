@@ -8,6 +8,7 @@ import { launchBrowser } from '../e2e/support/browser';
 import { buildApp, root, startApp } from '../e2e/support/app-server';
 import { bundleFigures, modelFigures } from './figures';
 import { median, sceneFigures, type SceneFigures } from './browser-figures';
+import { formatFigure, measureDrillFigures } from './drill-figures';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -29,6 +30,7 @@ try {
   await browser.close();
   await app.stop();
 }
+const drills = await measureDrillFigures({ quick });
 
 const report = {
   bundle: { ...bundle, mainChunkBudgetKB: 400, mainChunkRatioToBudget: Math.round((bundle.mainChunkGzipKB / 400) * 100) / 100 },
@@ -41,6 +43,7 @@ const report = {
   },
   scenes,
   medianFpsRatio: median(scenes.map((s) => s.fpsRatio)),
+  drills,
   note: 'fps in headless Chromium with SwiftShader (software WebGL) on a shared 2-core machine; medians of alternating runs.',
 };
 
@@ -53,4 +56,6 @@ if (json) {
   log('\nComparison scene (median; empty canvas measured in the same run):');
   log(`  median fps ratio over products: ${report.medianFpsRatio}x (aim: 0.9x)`);
   for (const s of scenes) log(`  ${s.product.padEnd(26)} ${s.fps} fps vs empty ${s.emptyFps} fps = ${s.fpsRatio}x · ${s.drawCalls} draw calls · ${s.triangles} tris · first frame ${s.firstFrameMs} ms · with models ${s.modelsFrameMs} ms`);
+  log('\nDrills and the API (medians; each beside its baseline measured in the same run):');
+  for (const f of drills) log(`  ${formatFigure(f)}`);
 }

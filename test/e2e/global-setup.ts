@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
     throw new Error(`Browser tests need Chromium at ${CHROMIUM} (apt-get install chromium). They are required, not skipped.`);
   }
   await buildApp();
-  const app = await startApp();
+  const app = await startApp({ accounts: true });
   project.provide('baseUrl', app.baseUrl);
   return () => app.stop();
 }

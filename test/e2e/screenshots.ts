@@ -4,15 +4,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp, root, startApp } from './support/app-server';
+import { ACCOUNTS, buildApp, root, startApp } from './support/app-server';
 import { launchBrowser, openPage, waitFrames } from './support/browser';
+import { apiAs, signIn } from './support/session';
 
 const out = join(root, 'test/e2e/screenshots');
 mkdirSync(out, { recursive: true });
 const product = process.argv[2] ?? 'halvard-meridian-diver';
 
 await buildApp();
-const app = await startApp();
+const app = await startApp({ accounts: true });
 const browser = await launchBrowser();
 try {
   const { page: catalogue } = await openPage(browser, app.baseUrl, { width: 1280, height: 800 });
@@ -32,6 +33,50 @@ try {
   await page.mouse.move(box.x + box.width * 0.27, box.y + box.height * 0.5);
   await waitFrames(page, 5);
   await page.screenshot({ path: join(out, 'desktop-tools.png') });
+
+  // The trainee: a spread of answered drills for the progress page, then a drill and its result.
+  const tess = await apiAs(app.baseUrl, ACCOUNTS.trainee);
+  const pick = (i: number) => (i % 3 === 0 ? 'A' : 'B') as 'A' | 'B';
+  for (let i = 0; i < 14; i++) {
+    const confidence = [0.6, 0.75, 0.9, 1][i % 4]!;
+    if (i % 3 === 0) await tess.answerDrill('spot-the-fake', { kind: 'spot-the-fake', counterfeit: pick(i), confidence });
+    else if (i % 3 === 1) await tess.answerDrill('verdict', { kind: 'verdict', verdict: i % 2 ? 'counterfeit' : 'genuine', confidence });
+    else await tess.answerDrill('find-the-tells', { kind: 'find-the-tells', pins: [{ position: [0, 0.05 * (i % 4), 0.02] }] });
+  }
+  const { page: trainee } = await openPage(browser, `${app.baseUrl}/?page=sign-in`, { width: 1400, height: 820 });
+  await signIn(trainee, ACCOUNTS.trainee);
+  await trainee.goto(`${app.baseUrl}/?page=drill&product=${product}&kind=spot-the-fake`);
+  await trainee.getByRole('button', { name: 'Submit' }).waitFor();
+  await trainee.waitForFunction(() => (window.__twinspect?.stats.pairFrameAt ?? 0) > 0, null, { timeout: 120_000 });
+  await trainee.getByLabel('B is the counterfeit').check();
+  await waitFrames(trainee, 10);
+  await trainee.screenshot({ path: join(out, 'drill-question.png') });
+  await trainee.getByRole('button', { name: 'Submit' }).click();
+  await trainee.getByTestId('drill-verdict').waitFor();
+  await waitFrames(trainee, 20);
+  await trainee.screenshot({ path: join(out, 'drill-result.png') });
+  await trainee.goto(`${app.baseUrl}/?page=progress`);
+  await trainee.getByRole('figure').first().waitFor();
+  await trainee.waitForTimeout(1500);
+  await trainee.screenshot({ path: join(out, 'progress.png'), fullPage: true });
+
+  // The instructor: a group with the trainee in it, and its progress.
+  const ines = await apiAs(app.baseUrl, ACCOUNTS.instructor);
+  const group = (await ines.post('/api/groups', { name: 'Border post 3 — spring cohort' })).body as { id: string };
+  await ines.post(`/api/groups/${group.id}/members`, { email: ACCOUNTS.trainee.email });
+  const { page: instructor } = await openPage(browser, `${app.baseUrl}/?page=sign-in`, { width: 1400, height: 900 });
+  await signIn(instructor, ACCOUNTS.instructor);
+  await instructor.goto(`${app.baseUrl}/?page=groups&group=${group.id}`);
+  await instructor.getByRole('figure').first().waitFor();
+  await instructor.waitForTimeout(1500);
+  await instructor.screenshot({ path: join(out, 'group.png') });
+
+  // The admin: the accounts.
+  const { page: admin } = await openPage(browser, `${app.baseUrl}/?page=sign-in`, { width: 1400, height: 820 });
+  await signIn(admin, ACCOUNTS.admin);
+  await admin.goto(`${app.baseUrl}/?page=users`);
+  await admin.getByRole('table').first().waitFor();
+  await admin.screenshot({ path: join(out, 'users.png') });
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

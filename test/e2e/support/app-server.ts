@@ -9,12 +9,21 @@ import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..', '..', '..');
 
-function run(cmd: string, args: string[]): Promise<void> {
+function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    const p = spawn(cmd, args, { cwd: root, env: opts.env ?? process.env, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'inherit', 'inherit'] });
+    if (opts.input !== undefined) p.stdin!.end(opts.input);
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
   });
 }
+
+/** The accounts the browser tests sign in with, made through the `twinspect user add` command. */
+export const PASSWORD = 'correct-horse-battery';
+export const ACCOUNTS = {
+  admin: { email: 'ada@agency.test', name: 'Ada Admin', role: 'admin' },
+  instructor: { email: 'ines@agency.test', name: 'Ines Instructor', role: 'instructor' },
+  trainee: { email: 'tess@agency.test', name: 'Tess Trainee', role: 'trainee' },
+} as const;
 
 export async function buildApp(): Promise<void> {
   await run('npx', ['tsx', 'assets-3d/generate.ts', '--missing', '--quiet']);
@@ -26,9 +35,17 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(opts: { accounts?: boolean } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'twinspect-app-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
+  if (opts.accounts) {
+    for (const a of Object.values(ACCOUNTS)) {
+      await run(process.execPath, ['src/server/cli/twinspect.mjs', 'user', 'add', a.email, '--role', a.role, '--name', a.name, '--password-stdin'], {
+        env: { ...process.env, DATA_DIR: dataDir },
+        input: PASSWORD,
+      });
+    }
+  }
   // Node itself (not an npx wrapper), so that stopping it stops the server.
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
