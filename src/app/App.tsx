@@ -19,7 +19,7 @@ const UsersPage = named(() => import('./progress/UsersPage'), 'UsersPage');
 const EmptyStage = lazy(() => import('../scene/Stage').then((m) => ({ default: () => <m.Stage>{null}</m.Stage> })));
 
 function Page({ route }: { route: Route }) {
-  if (route.product) return <ComparePage productId={route.product} variantId={route.variant} />;
+  if (route.product && route.page === 'catalogue') return <ComparePage productId={route.product} variantId={route.variant} />;
   switch (route.page) {
     case 'sign-in':
       return <SignInPage />;

@@ -13,7 +13,7 @@ const LINKS: { page: Page; label: string; roles?: readonly Role[] }[] = [
 
 export function NavBar({ route }: { route: Route }) {
   const { user, loaded } = useSession();
-  const current = route.product ? 'catalogue' : route.page;
+  const current = route.page;
   return (
     <header className="topbar">
       <a className="brand" href="/" aria-label="Twinspect home">

@@ -4,6 +4,24 @@ import type { Side } from './compare-store';
 import { compareActions } from './compare-store';
 import { isoLabel, severityLabel, tellCategoryLabel, toolLabel } from './labels';
 
+/** The tell's tags (category, ISO class, tool, severity) and what the genuine and the counterfeit show. */
+export function TellFacts({ tell, genuine = 'Genuine', counterfeit = 'Counterfeit' }: { tell: Tell; genuine?: string; counterfeit?: string }) {
+  return (
+    <>
+      <p className="tags">
+        <span className="chip">{tellCategoryLabel(tell.category)}</span>
+        <span className="chip">{isoLabel(tell.iso)}</span>
+        <span className="chip">Reveal with: {toolLabel(tell.tool)}</span>
+        <span className={`chip sev-${tell.severity}`}>{severityLabel(tell.severity)}</span>
+      </p>
+      <div className="compare-text">
+        <div className="genuine"><h4>{genuine}</h4><p>{tell.genuine}</p></div>
+        <div className="counterfeit"><h4>{counterfeit}</h4><p>{tell.counterfeit}</p></div>
+      </div>
+    </>
+  );
+}
+
 export function TellCard({ tell, genuineSide }: { tell: Tell; genuineSide: Side }) {
   const fakeSide = genuineSide === 'A' ? 'B' : 'A';
   return (
@@ -12,16 +30,7 @@ export function TellCard({ tell, genuineSide }: { tell: Tell; genuineSide: Side 
         <h3>{tell.title}</h3>
         <button type="button" className="close" aria-label="Close tell" onClick={compareActions.clearTell}>×</button>
       </header>
-      <p className="tags">
-        <span className="chip">{tellCategoryLabel(tell.category)}</span>
-        <span className="chip">{isoLabel(tell.iso)}</span>
-        <span className="chip">Reveal with: {toolLabel(tell.tool)}</span>
-        <span className={`chip sev-${tell.severity}`}>{severityLabel(tell.severity)}</span>
-      </p>
-      <div className="compare-text">
-        <div className="genuine"><h4>Genuine ({genuineSide})</h4><p>{tell.genuine}</p></div>
-        <div className="counterfeit"><h4>Counterfeit ({fakeSide})</h4><p>{tell.counterfeit}</p></div>
-      </div>
+      <TellFacts tell={tell} genuine={`Genuine (${genuineSide})`} counterfeit={`Counterfeit (${fakeSide})`} />
     </article>
   );
 }

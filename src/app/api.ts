@@ -1,7 +1,7 @@
 /** The client's only door to the server's JSON API. Every call sends the session cookie (same origin). */
 import type { Product, TellCategory, VariantKind } from '../domain/catalogue';
 import type { DrillAnswer, DrillKind, DrillQuestion, DrillResult, Hint } from '../domain/drill';
-import type { ProgressSummary } from '../domain/progress';
+import type { GroupProgress as GroupSummary, ProgressSummary, TraineeProgress } from '../domain/progress';
 import type { Role, SessionUser } from '../domain/roles';
 
 export interface ProductSummary {
@@ -40,20 +40,10 @@ export interface GroupDetail extends Omit<GroupEntry, 'members'> {
   members: { id: string; email: string; displayName: string; addedAt: string }[];
 }
 
-export interface TraineeRow {
-  userId: string;
-  displayName: string;
-  attempts: number;
-  accuracy: number | null;
-  tellsFoundRate: number | null;
-  meanBrier: number | null;
-  lastActive: string | null;
-}
+export type TraineeRow = TraineeProgress;
 
-export interface GroupProgress {
+export interface GroupProgress extends GroupSummary {
   group: { id: string; name: string };
-  overall: ProgressSummary;
-  trainees: TraineeRow[];
 }
 
 export interface FieldIssue {

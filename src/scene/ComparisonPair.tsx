@@ -2,7 +2,6 @@
  * The genuine item and the counterfeit side by side, each on its turntable, with tell pins and the
  * "A"/"B" labels. In the overlay view both stand in the middle, one ghosted or flickering.
  */
-import { Text } from '@react-three/drei';
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { Group, Vector3 } from 'three';
@@ -13,8 +12,8 @@ import { applyGhost } from './materials';
 import { ProductModel, useModel } from './ProductModel';
 import { TellPins, type PinSpec } from './TellPins';
 import { RulerMarks } from './RulerMarks';
+import { SlotBase } from './SlotBase';
 import { animateTurntables, rotationOf, turnToFace } from './turntable';
-import { uiFont } from './fonts';
 import { dragState } from './drag';
 import { XrTellPanels } from './xr/XrTellPanels';
 
@@ -75,16 +74,7 @@ function Slot({ side, variant, pins, unit, x, label, tells = [] }: SlotProps) {
         </group>
       </group>
       {inXr && showTells && <XrTellPanels pins={pins} tells={tells} genuine={isGenuine} outward={side === 'A' ? -1 : 1} selectedId={selectedTellId} />}
-      {overlay === 'off' && (
-        // In XR the label lies tilted on the table's edge of the mat, so that the real (or VR) table does not hide it.
-        <Text font={uiFont} fontSize={0.09} position={inXr ? [0, 0.01, 0.5] : [0, -0.03, 0.42]} rotation-x={inXr ? -1 : 0} color="#1b1f24" anchorY={inXr ? 'bottom' : 'top'} outlineWidth={0.004} outlineColor="#ffffff">
-          {label}
-        </Text>
-      )}
-      <mesh rotation-x={-Math.PI / 2} position={[0, -0.002, 0]} receiveShadow>
-        <circleGeometry args={[0.5, 48]} />
-        <meshStandardMaterial color={uv ? '#140a24' : '#d9dde3'} roughness={0.9} />
-      </mesh>
+      <SlotBase caption={label} uv={uv} inXr={inXr} showCaption={overlay === 'off'} />
     </group>
   );
 }

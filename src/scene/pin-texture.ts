@@ -3,8 +3,8 @@ import { CanvasTexture, SRGBColorSpace } from 'three';
 
 const cache = new Map<string, CanvasTexture>();
 
-export function pinTexture(n: number, selected: boolean): CanvasTexture {
-  const key = `${n}:${selected}`;
+/** A 128 px badge drawn once per key on a canvas (text centred), then shared by every pin that shows it. */
+export function badgeTexture(key: string, draw: (g: CanvasRenderingContext2D) => void): CanvasTexture {
   let t = cache.get(key);
   if (t) return t;
   const c = document.createElement('canvas');
@@ -12,6 +12,18 @@ export function pinTexture(n: number, selected: boolean): CanvasTexture {
   const g = c.getContext('2d')!;
   g.textAlign = 'center';
   g.textBaseline = 'middle';
+  draw(g);
+  t = new CanvasTexture(c);
+  t.colorSpace = SRGBColorSpace;
+  cache.set(key, t);
+  return t;
+}
+
+export function pinTexture(n: number, selected: boolean): CanvasTexture {
+  return badgeTexture(`tell:${n}:${selected}`, (g) => drawTellPin(g, n, selected));
+}
+
+function drawTellPin(g: CanvasRenderingContext2D, n: number, selected: boolean): void {
   if (selected) {
     // The chosen tell: a hollow ring, so the mark it points at shows through, numbered on a tab.
     g.beginPath();
@@ -38,8 +50,4 @@ export function pinTexture(n: number, selected: boolean): CanvasTexture {
     g.font = 'bold 64px system-ui, sans-serif';
     g.fillText(String(n), 64, 68);
   }
-  t = new CanvasTexture(c);
-  t.colorSpace = SRGBColorSpace;
-  cache.set(key, t);
-  return t;
 }

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { Tell } from '../../domain/catalogue';
 import type { DrillQuestion, DrillResult } from '../../domain/drill';
-import { isoLabel, severityLabel, tellCategoryLabel, toolLabel } from '../labels';
+import { TellFacts } from '../TellCard';
 
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -29,16 +29,7 @@ function RevealedTell({ tell, n, found }: { tell: Tell; n: number; found: boolea
           <h3><span className="pin-badge drill-tell-n" aria-hidden>{n}</span> {tell.title}</h3>
           {found !== null && <span className={`drill-found ${found ? 'yes' : 'no'}`}>{found ? '✓ Found' : '✗ Missed'}</span>}
         </header>
-        <p className="tags">
-          <span className="chip">{tellCategoryLabel(tell.category)}</span>
-          <span className="chip">{isoLabel(tell.iso)}</span>
-          <span className="chip">Reveal with: {toolLabel(tell.tool)}</span>
-          <span className={`chip sev-${tell.severity}`}>{severityLabel(tell.severity)}</span>
-        </p>
-        <div className="compare-text">
-          <div className="genuine"><h4>Genuine</h4><p>{tell.genuine}</p></div>
-          <div className="counterfeit"><h4>Counterfeit</h4><p>{tell.counterfeit}</p></div>
-        </div>
+        <TellFacts tell={tell} />
       </article>
     </li>
   );

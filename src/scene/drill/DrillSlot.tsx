@@ -3,7 +3,6 @@
  * and turntable (drags turn it through drag.ts), but it knows nothing of what the item is. On the
  * suspect of "Find the tells" a click (not a drag) drops a pin where it lands, in the GLB's space.
  */
-import { Text } from '@react-three/drei';
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useXR } from '@react-three/xr';
 import { useRef } from 'react';
@@ -12,9 +11,9 @@ import type { ItemLabel } from '../../domain/drill';
 import type { DroppedPin } from '../../app/drill/drill-store';
 import { compareActions, compareStore } from '../../app/compare-store';
 import { dragState } from '../drag';
-import { uiFont } from '../fonts';
 import { ProductModel, useModel } from '../ProductModel';
 import { RulerMarks } from '../RulerMarks';
+import { SlotBase } from '../SlotBase';
 import { rotationOf } from '../turntable';
 import { DrillPins, type TellMark, type TraineeMark } from './DrillPins';
 import { isShown, pinFromHit } from './pick';
@@ -67,7 +66,6 @@ export function DrillSlot({ label, url, unit, x, caption, uv, tells, trainee, on
   };
 
   const maxSide = Math.max(model.size.x, model.size.y, model.size.z);
-  const long = caption.length > 12;
   return (
     <group position={[x, 0, 0]} name={`slot-${label}`}>
       <group
@@ -85,24 +83,7 @@ export function DrillSlot({ label, url, unit, x, caption, uv, tells, trainee, on
           <DrillPins tells={tells} trainee={trainee} centre={model.centre} lift={maxSide * 0.02} size={0.038 / unit} />
         </group>
       </group>
-      <Text
-        font={uiFont}
-        fontSize={long ? 0.06 : 0.09}
-        maxWidth={1}
-        textAlign="center"
-        position={inXr ? [0, 0.01, 0.5] : [0, -0.03, 0.42]}
-        rotation-x={inXr ? -1 : 0}
-        color="#1b1f24"
-        anchorY={inXr ? 'bottom' : 'top'}
-        outlineWidth={0.004}
-        outlineColor="#ffffff"
-      >
-        {caption}
-      </Text>
-      <mesh rotation-x={-Math.PI / 2} position={[0, -0.002, 0]} receiveShadow>
-        <circleGeometry args={[0.5, 48]} />
-        <meshStandardMaterial color={uv ? '#140a24' : '#d9dde3'} roughness={0.9} />
-      </mesh>
+      <SlotBase caption={caption} uv={uv} inXr={inXr} />
     </group>
   );
 }

@@ -3,23 +3,18 @@
  * a blue numbered badge while answering; afterwards a ring, green where the pin found a tell and
  * red where it was a false alarm. Drawn once per number and state, and shared.
  */
-import { CanvasTexture, SRGBColorSpace } from 'three';
+import type { CanvasTexture } from 'three';
+import { badgeTexture } from '../pin-texture';
 
 export type TraineePinState = 'placed' | 'hit' | 'miss';
 
 const COLOURS: Record<TraineePinState, string> = { placed: '#0b6bcb', hit: '#1f8a4c', miss: '#c4312f' };
-const cache = new Map<string, CanvasTexture>();
-
 export function traineePinTexture(n: number, state: TraineePinState): CanvasTexture {
-  const key = `${n}:${state}`;
-  let t = cache.get(key);
-  if (t) return t;
-  const c = document.createElement('canvas');
-  c.width = c.height = 128;
-  const g = c.getContext('2d')!;
+  return badgeTexture(`trainee:${n}:${state}`, (g) => drawTraineePin(g, n, state));
+}
+
+function drawTraineePin(g: CanvasRenderingContext2D, n: number, state: TraineePinState): void {
   const colour = COLOURS[state];
-  g.textAlign = 'center';
-  g.textBaseline = 'middle';
   if (state === 'placed') {
     g.beginPath();
     g.arc(64, 64, 52, 0, Math.PI * 2);
@@ -49,8 +44,4 @@ export function traineePinTexture(n: number, state: TraineePinState): CanvasText
     g.font = 'bold 26px system-ui, sans-serif';
     g.fillText(String(n), 64, 22);
   }
-  t = new CanvasTexture(c);
-  t.colorSpace = SRGBColorSpace;
-  cache.set(key, t);
-  return t;
 }
