@@ -30,11 +30,11 @@ export function SignInPage() {
       <h1>Sign in</h1>
       <p className="lead">Sign in to have your drills scored and your progress kept. Without an account you can still practise as a guest.</p>
       <form onSubmit={submit} className="sign-in-form">
-        <label className="form-row">
+        <label className="sign-in-field">
           Email
           <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
-        <label className="form-row">
+        <label className="sign-in-field">
           Password
           <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>

@@ -107,6 +107,11 @@ describe('the trainee is drilled and scored', () => {
     const answered = page.locator('.headline-figure').filter({ hasText: 'Drills answered' });
     expect(await answered.textContent()).toContain('3');
     expect(await page.getByRole('button', { name: 'Practise' }).count()).toBeGreaterThan(0);
+    // Practise next opens a drill on that product, not its study page.
+    await page.getByRole('button', { name: 'Practise' }).first().click();
+    await page.getByRole('button', { name: /Spot the fake/ }).waitFor();
+    expect(page.url()).toMatch(/page=drill&product=/);
+    expect(await page.getByRole('list', { name: 'Tells' }).count()).toBe(0);
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -187,6 +187,9 @@ describe('start-up', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     for (let i = 0; i < 600 && !out.includes('ready'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(out.split('\n')).toContain(`Twinspect ready at http://localhost:${port}`);
+    for (let i = 0; i < 50 && !out.includes('--password-stdin'); i++) await new Promise((r) => setTimeout(r, 100));
+    // With no accounts yet, it says how to make the first admin.
+    expect(out).toMatch(/No accounts yet.*\n.*npx twinspect user add you@agency\.example --role admin --password-stdin/);
     expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok', database: 'pglite' });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

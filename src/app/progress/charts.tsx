@@ -52,6 +52,8 @@ export function TimelineChart({ points }: { points: TimelinePoint[] }) {
           backgroundColor: withAlpha(OKABE_ITO.skyBlue, 0.45),
           borderColor: OKABE_ITO.skyBlue,
           borderWidth: 1,
+          // A few days would otherwise each fill a wide block.
+          maxBarThickness: 36,
           order: 2,
         },
       ],
