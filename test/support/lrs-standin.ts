@@ -6,7 +6,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { validateStatement, type XapiStatement } from '../../src/domain/xapi';
+import type { XapiStatement } from '../../src/domain/xapi';
+import { validateStatement } from '../../src/domain/xapi-rules';
 
 export interface LrsStandinOptions {
   username?: string;

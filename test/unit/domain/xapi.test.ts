@@ -7,11 +7,11 @@ import {
   isoDuration,
   REGISTRATION_NAMESPACE,
   statementsForAttempt,
-  uuidV5,
-  validateStatement,
   VERBS,
   type XapiStatement,
 } from '../../../src/domain/xapi';
+import { uuidV5 } from '../../../src/domain/uuid-v5';
+import { validateStatement } from '../../../src/domain/xapi-rules';
 
 const base = 'https://twinspect.example/xapi';
 const ctx = { homePage: 'https://accounts.customs.example', accountName: 'officer-0042', activityBase: base };
