@@ -35,9 +35,10 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(opts: { accounts?: boolean } = {}): Promise<RunningApp> {
+/** `env` is added to the server's environment; `port` replaces the random one (for a callback URL known in advance). */
+export async function startApp(opts: { accounts?: boolean; env?: Record<string, string>; port?: number } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'twinspect-app-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = opts.port ?? 20000 + Math.floor(Math.random() * 20000);
   if (opts.accounts) {
     for (const a of Object.values(ACCOUNTS)) {
       await run(process.execPath, ['src/server/cli/twinspect.mjs', 'user', 'add', a.email, '--role', a.role, '--name', a.name, '--password-stdin'], {
@@ -49,7 +50,7 @@ export async function startApp(opts: { accounts?: boolean } = {}): Promise<Runni
   // Node itself (not an npx wrapper), so that stopping it stops the server.
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, ...opts.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
