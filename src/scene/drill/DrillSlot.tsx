@@ -6,7 +6,7 @@
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useXR } from '@react-three/xr';
 import { useRef } from 'react';
-import { Group, Vector3 } from 'three';
+import { Box3, Group, Vector3 } from 'three';
 import type { ItemLabel } from '../../domain/drill';
 import type { DroppedPin } from '../../app/drill/drill-store';
 import { compareActions, compareStore } from '../../app/compare-store';
@@ -14,6 +14,7 @@ import { dragState } from '../drag';
 import { ProductModel, useModel } from '../ProductModel';
 import { RulerMarks } from '../RulerMarks';
 import { SlotBase } from '../SlotBase';
+import { stageStats } from '../stats';
 import { rotationOf } from '../turntable';
 import { DrillPins, type TellMark, type TraineeMark } from './DrillPins';
 import { isShown, pinFromHit } from './pick';
@@ -22,6 +23,28 @@ import { useReleaseOnUnmount } from './release';
 /** A press that moves further than this (CSS pixels) before release turned the item: it drops no pin. */
 export const CLICK_SLOP_PX = 5;
 const rulerPoint = new Vector3();
+const pickBox = new Box3();
+const corner = new Vector3();
+
+/** Where the pickable item is on the canvas (CSS px), for browser tests that click it like a trainee would. */
+function notePickBox(object: Group, camera: import('three').Camera, width: number, height: number): void {
+  pickBox.setFromObject(object);
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < 8; i++) {
+    corner.set(i & 1 ? pickBox.max.x : pickBox.min.x, i & 2 ? pickBox.max.y : pickBox.min.y, i & 4 ? pickBox.max.z : pickBox.min.z).project(camera);
+    const px = ((corner.x + 1) / 2) * width;
+    const py = ((1 - corner.y) / 2) * height;
+    x0 = Math.min(x0, px);
+    y0 = Math.min(y0, py);
+    x1 = Math.max(x1, px);
+    y1 = Math.max(y1, py);
+  }
+  const box = stageStats.pickBox;
+  box[0] = x0;
+  box[1] = y0;
+  box[2] = x1;
+  box[3] = y1;
+}
 
 export interface DrillSlotProps {
   label: ItemLabel;
@@ -44,8 +67,9 @@ export function DrillSlot({ label, url, unit, x, caption, uv, tells, trainee, on
   const inXr = useXR((s) => s.mode) !== null;
   useReleaseOnUnmount(url, model.scene);
 
-  useFrame(() => {
+  useFrame(({ camera, size }) => {
     turntable.current?.quaternion.copy(rotationOf(label));
+    if (onPick && turntable.current) notePickBox(turntable.current, camera, size.width, size.height);
   });
 
   const onPointerDown = (e: ThreeEvent<PointerEvent>) => {

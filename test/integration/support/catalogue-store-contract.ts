@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../../src/domain/catalogue';
 import { createCatalogueStore } from '../../../src/server/db/catalogue-store';
 import type { Database } from '../../../src/server/db/database';
-import { migrate } from '../../../src/server/db/migrate';
+import { migrate, readMigrations } from '../../../src/server/db/migrate';
 import { products as productsTable } from '../../../src/server/db/schema';
 import { fixtureProduct } from '../../unit/server/fixture-pack';
 
@@ -83,7 +83,8 @@ export function describeCatalogueStoreContract(name: string, newPlace: () => Pro
       expect(await migrate(database)).toEqual([]);
       const rows = await database.db.execute(sql`SELECT name FROM schema_migrations ORDER BY name`);
       const names = (Array.isArray(rows) ? rows : (rows as { rows: Array<{ name: string }> }).rows).map((r: { name: string }) => r.name);
-      expect(names).toEqual(['0001_products.sql']);
+      expect(names).toEqual((await readMigrations()).map((m) => m.name));
+      expect(names[0]).toBe('0001_products.sql');
       expect(await store.list()).toHaveLength(1);
     });
 
