@@ -42,7 +42,7 @@ const report = {
     variants: models,
   },
   scenes,
-  medianFpsRatio: median(scenes.map((s) => s.fpsRatio)),
+  medianFpsRatio: Number(median(scenes.map((s) => s.fpsRatio)).toFixed(3)),
   drills,
   note: 'fps in headless Chromium with SwiftShader (software WebGL) on a shared 2-core machine; medians of alternating runs.',
 };

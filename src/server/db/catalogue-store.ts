@@ -40,7 +40,23 @@ function toStored(row: Row): StoredProduct {
   return { product: parsed.data, source: row.source, published: row.published, updatedAt: row.updatedAt };
 }
 
+/**
+ * Parsing every product on every request cost drills and progress about 4 ms each: a row already
+ * parsed at the same updated_at (and publication) is given back from memory.
+ */
+function parsedRows() {
+  const cache = new Map<string, StoredProduct>();
+  return (row: Row): StoredProduct => {
+    const hit = cache.get(row.id);
+    if (hit && hit.updatedAt.getTime() === row.updatedAt.getTime() && hit.published === row.published && hit.source === row.source) return hit;
+    const stored = toStored(row);
+    cache.set(row.id, stored);
+    return stored;
+  };
+}
+
 export function createCatalogueStore(db: Db): CatalogueStore {
+  const storedOf = parsedRows();
   return {
     async upsertBuiltin(list) {
       const validated = list.map((p) => Product.parse(p));
@@ -79,14 +95,14 @@ export function createCatalogueStore(db: Db): CatalogueStore {
         .from(products)
         .where(opts.publishedOnly === false ? undefined : eq(products.published, true))
         .orderBy(asc(products.id));
-      return rows.map(toStored);
+      return rows.map(storedOf);
     },
 
     async get(id, opts = {}) {
       const where =
         opts.publishedOnly === false ? eq(products.id, id) : and(eq(products.id, id), eq(products.published, true));
       const [row] = await db.select().from(products).where(where).limit(1);
-      return row ? toStored(row) : undefined;
+      return row ? storedOf(row) : undefined;
     },
   };
 }
