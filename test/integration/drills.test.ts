@@ -2,11 +2,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { ServerConfig } from '../../src/server/config';
 import { writeFixturePack } from '../unit/server/fixture-pack';
 import { describeDrillContract } from './support/drill-contract';
-import { findPostgresBin, NO_POSTGRES_MESSAGE, SKIP_POSTGRES, startPostgres, type TestPostgres } from './support/postgres';
+import { onPostgres } from './support/on-postgres';
 
 async function config(databaseUrl?: string): Promise<ServerConfig> {
   const tmp = (name: string) => mkdtemp(join(tmpdir(), `twinspect-${name}-`));
@@ -15,17 +14,4 @@ async function config(databaseUrl?: string): Promise<ServerConfig> {
 
 describeDrillContract('PGlite', () => config());
 
-if (SKIP_POSTGRES) {
-  describe.skip('drills on PostgreSQL (TWINSPECT_SKIP_POSTGRES=1)', () => it('is skipped', () => {}));
-} else if (!findPostgresBin()) {
-  describe('drills on PostgreSQL', () => it('needs PostgreSQL binaries', () => { throw new Error(NO_POSTGRES_MESSAGE); }));
-} else {
-  let cluster: TestPostgres;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
-  describeDrillContract('PostgreSQL', async () => config(await cluster.createDatabase('drills')));
-}
+onPostgres('drills', (newDatabase) => describeDrillContract('PostgreSQL', async () => config(await newDatabase())));

@@ -17,7 +17,7 @@ import { xapiOutbox } from '../../src/server/db/schema';
 import { readLrsConfig, type LrsConfig } from '../../src/server/xapi/lrs-config';
 import { createOutboxSender, enqueueStatements, type OutboxSenderOptions } from '../../src/server/xapi/outbox';
 import { startLrsStandin, type LrsStandin, type LrsStandinOptions } from '../support/lrs-standin';
-import { findPostgresBin, NO_POSTGRES_MESSAGE, SKIP_POSTGRES, startPostgres, type TestPostgres } from './support/postgres';
+import { onPostgres } from './support/on-postgres';
 
 interface Backend {
   /** Opens (or reopens, as after a restart) the same database. */
@@ -236,27 +236,10 @@ describeOutbox('PGlite', false, async () => {
   return { open: () => openPglite(folder) };
 }, pgliteTemplate);
 
-if (SKIP_POSTGRES) {
-  describe.skip('xAPI outbox: PostgreSQL (TWINSPECT_SKIP_POSTGRES=1)', () => {
-    it('is skipped', () => {});
-  });
-} else if (!findPostgresBin()) {
-  describe('xAPI outbox: PostgreSQL', () => {
-    it('needs PostgreSQL binaries', () => {
-      throw new Error(NO_POSTGRES_MESSAGE);
-    });
-  });
-} else {
-  let cluster: TestPostgres;
-  let count = 0;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  });
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+onPostgres('xAPI outbox', (newDatabase) =>
   describeOutbox('PostgreSQL', true, async () => {
-    const url = await cluster.createDatabase(`outbox_${++count}`);
+    const url = await newDatabase();
     return { open: () => openPostgres(url) };
-  });
-}
+  }),
+);
+
