@@ -40,7 +40,7 @@ export const product = {
   hsCode: '6404.11',
   description:
     'A lightweight road-running shoe with a teal knit upper, perforated toe box, padded collar and a white foam midsole moulded with the model name. The tongue label carries the style code, size and production window; the insole hides a UV-reactive comet logo.',
-  cocoClasses: ['handbag', 'backpack'],
+  cocoClasses: ['handbag'],
   photos: [],
   variants: [
     {

@@ -12,6 +12,9 @@ export const USAGE = `Usage: twinspect <command>
 Commands:
   catalogue check [dir] [--json]   Check a content pack (default ./content): schema, ids, models,
                                    tell nodes and surface points. --json prints the summary as JSON.
+  scan PHOTO... [--json] [--content DIR]
+                                   Find objects in photos (COCO-SSD, wasm) and match them to the
+                                   pack's products, or print "no matching product". See scan --help.
 ${USER_USAGE}
   --help                           Show this help.
 
