@@ -34,6 +34,8 @@ function xrProfiles(): Plugin {
 export default defineConfig({
   plugins: [react(), xrProfiles()],
   resolve: { dedupe: ['three', 'react', 'react-dom'] },
+  // The scan worker (src/recognition/scan-worker.ts) is a module worker that code-splits tfjs.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     // The benchmarks read the chunk graph from dist/.vite/manifest.json.

@@ -12,6 +12,8 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
 /** The 3D stage (three, React Three Fiber, WebXR) loads only when a product or a drill is opened; charts only with progress. */
 const ComparePage = named(() => import('./ComparePage'), 'ComparePage');
 const DrillPage = named(() => import('./drill/DrillPage'), 'DrillPage');
+/** The detector (tfjs, coco-ssd, its worker and weights) loads only when Scan opens. */
+const ScanPage = named(() => import('./scan/ScanPage'), 'ScanPage');
 const ProgressPage = named(() => import('./progress/ProgressPage'), 'ProgressPage');
 const GroupsPage = named(() => import('./progress/GroupsPage'), 'GroupsPage');
 const UsersPage = named(() => import('./progress/UsersPage'), 'UsersPage');
@@ -25,6 +27,8 @@ function Page({ route }: { route: Route }) {
       return <SignInPage />;
     case 'drill':
       return <DrillPage />;
+    case 'scan':
+      return <ScanPage />;
     case 'progress':
       return <ProgressPage />;
     case 'groups':

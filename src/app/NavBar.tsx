@@ -6,6 +6,7 @@ import { hasRole, sessionActions, useSession } from './session';
 const LINKS: { page: Page; label: string; roles?: readonly Role[] }[] = [
   { page: 'catalogue', label: 'Study' },
   { page: 'drill', label: 'Drills' },
+  { page: 'scan', label: 'Scan' },
   { page: 'progress', label: 'Progress', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
   { page: 'groups', label: 'Groups', roles: ['instructor', 'admin'] },
   { page: 'users', label: 'Users', roles: ['admin'] },

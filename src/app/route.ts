@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['catalogue', 'sign-in', 'drill', 'progress', 'groups', 'users'] as const;
+export const PAGES = ['catalogue', 'sign-in', 'drill', 'scan', 'progress', 'groups', 'users'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {
