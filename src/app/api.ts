@@ -84,6 +84,8 @@ export const api = {
   catalogue: () => get<ProductSummary[]>('/api/catalogue'),
   product: (productId: string) => get<Product>(`/api/products/${id(productId)}`),
 
+  /** The deployment's settings the client needs (where the Scan page loads its model from). */
+  clientConfig: () => get<{ scanModelUrl: string }>('/api/client-config'),
   me: () => get<Me>('/api/auth/me'),
   signIn: (email: string, password: string) => post<{ user: SessionUser }>('/api/auth/sign-in', { email, password }),
   signOut: () => post<{ signedOut: true }>('/api/auth/sign-out'),

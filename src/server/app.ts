@@ -69,6 +69,9 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
   const { database, store } = await prepare({ ...config, warn: opts.warn });
   // Drill item URLs carry a sealed token (a few hundred characters).
   const server = Fastify({ logger: opts.logger ?? false, routerOptions: { maxParamLength: 2000 } });
+  const scanModelUrl = config.scanModelUrl ?? '/models/coco-ssd/model.json';
+  // A model served from elsewhere must be let through the CSP, and only that origin.
+  const modelOrigin = /^https?:/.test(scanModelUrl) ? new URL(scanModelUrl).origin : undefined;
   const { db } = database;
   const users = createUserStore(db);
   const sessions = createSessionStore(db);
@@ -76,7 +79,10 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
   try {
     const sealer = await createSealer(db);
     await server.register(fastifyHelmet, {
-      contentSecurityPolicy: { useDefaults: true, directives: CSP_DIRECTIVES },
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: modelOrigin ? { ...CSP_DIRECTIVES, connectSrc: [...CSP_DIRECTIVES.connectSrc, modelOrigin] } : CSP_DIRECTIVES,
+      },
       // WebXR, the camera and SharedArrayBuffer-free wasm need no cross-origin isolation.
       crossOriginEmbedderPolicy: false,
     });
@@ -85,6 +91,8 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     await server.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
     registerAccessControl(server, sessions);
     server.get('/healthz', async () => ({ status: 'ok', database: database.kind }));
+    // What the client needs of the deployment's settings, and nothing secret.
+    server.get('/api/client-config', { config: { access: 'public' } }, async () => ({ scanModelUrl }));
     registerCatalogueRoutes(server, store);
     registerAuthRoutes(server, { users, sessions, oidcEnabled: !!config.oidc });
     if (config.oidc) await registerOidcRoutes(server, { users, sessions, config: config.oidc });

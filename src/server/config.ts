@@ -22,6 +22,8 @@ export interface ServerConfig {
   oidc?: OidcConfig | undefined;
   /** The agency's learning record store, when configured: every attempt goes there as xAPI statements. */
   lrs?: LrsConfig | undefined;
+  /** Where the Scan page loads the detector's model.json from (default: the copy this server serves). */
+  scanModelUrl?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +73,17 @@ function redact(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/** SCAN_MODEL_URL: a path on this server ("/models/...") or an absolute http(s) URL of a coco-ssd model.json. */
+function scanModelUrl(env: Env): string | undefined {
+  const raw = text(env, 'SCAN_MODEL_URL');
+  if (raw === undefined) return undefined;
+  const ok = raw.startsWith('/') ? !raw.startsWith('//') : /^https?:\/\/[^/\s]+\/\S*$/.test(raw);
+  if (!ok || !raw.endsWith('.json')) {
+    throw new ConfigError(`SCAN_MODEL_URL must be a path like /models/coco-ssd/model.json or an http(s) URL of a model.json, got '${raw}'`);
+  }
+  return raw;
+}
+
 function folder(env: Env, key: string, fallback: string, cwd: string): string {
   const raw = text(env, key) ?? fallback;
   if (raw.includes('\0')) throw new ConfigError(`${key} must be a folder path, got '${raw}'`);
@@ -87,5 +100,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     distDir: folder(env, 'DIST_DIR', './dist', cwd),
     oidc: readOidcConfig(env),
     lrs: readLrsConfig(env),
+    scanModelUrl: scanModelUrl(env),
   };
 }

@@ -26,6 +26,7 @@ const ROUTES: [string, string, 'public' | readonly Role[], () => unknown][] = [
   ['GET', '/api/catalogue', 'public', () => undefined],
   ['GET', '/api/products/:id', 'public', () => undefined],
   ['GET', '/api/auth/me', 'public', () => undefined],
+  ['GET', '/api/client-config', 'public', () => undefined],
   ['POST', '/api/auth/sign-in', 'public', () => ({ email: 'nobody@agency.test', password: 'x' })],
   ['POST', '/api/auth/sign-out', 'public', () => ({})],
   ['POST', '/api/drills', 'public', () => ({ kind: 'verdict' })],

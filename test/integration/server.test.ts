@@ -37,6 +37,22 @@ describe('the HTTP server on PGlite', () => {
   });
   const get = (url: string) => app.server.inject({ method: 'GET', url });
 
+  it('tells the client where the Scan page loads its model from', async () => {
+    expect((await get('/api/client-config')).json()).toEqual({ scanModelUrl: '/models/coco-ssd/model.json' });
+    expect(String((await get('/api/client-config')).headers['content-security-policy'])).toMatch(/connect-src 'self' data: blob: ws: wss:(;|$)/);
+  });
+
+  it('lets a model served from elsewhere (SCAN_MODEL_URL) through the CSP, and only its origin', async () => {
+    const other = await createApp({ ...(await setup()), scanModelUrl: 'https://models.agency.example/ssd/model.json' });
+    try {
+      const res = await other.server.inject('/api/client-config');
+      expect(res.json()).toEqual({ scanModelUrl: 'https://models.agency.example/ssd/model.json' });
+      expect(String(res.headers['content-security-policy'])).toMatch(/connect-src 'self' data: blob: ws: wss: https:\/\/models\.agency\.example(;|$)/);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers /healthz', async () => {
     const res = await get('/healthz');
     expect(res.statusCode).toBe(200);

@@ -100,8 +100,8 @@ export function ScanPage() {
       },
     });
     scannerRef.current = scanner;
-    loadCatalogue()
-      .then((catalogue) => alive && scanner.init(catalogue))
+    Promise.all([loadCatalogue(), api.clientConfig()])
+      .then(([catalogue, config]) => alive && scanner.init(catalogue, config.scanModelUrl))
       .catch((e: unknown) => alive && setError(`The catalogue could not be loaded: ${e instanceof Error ? e.message : String(e)}`));
     return () => {
       alive = false;

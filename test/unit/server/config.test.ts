@@ -37,7 +37,15 @@ describe('loadConfig', () => {
     [{ HOST: 'http://x' }, "HOST must be a host name or IP address, got 'http://x'"],
     [{ DATABASE_URL: 'not a url' }, "DATABASE_URL must be a URL like postgres://user:password@host:5432/db, got 'not a url'"],
     [{ DATABASE_URL: 'mysql://u:secret@h/db' }, "DATABASE_URL must start with postgres:// or postgresql://, got 'mysql://u:***@h/db'"],
+    [{ SCAN_MODEL_URL: '//cdn.example/model.json' }, "SCAN_MODEL_URL must be a path like /models/coco-ssd/model.json or an http(s) URL of a model.json, got '//cdn.example/model.json'"],
+    [{ SCAN_MODEL_URL: 'https://models.agency.example/ssd/' }, 'SCAN_MODEL_URL must be a path like'],
   ])('rejects %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('takes SCAN_MODEL_URL as a path on this server or an http(s) URL of a model.json', () => {
+    expect(loadConfig({}).scanModelUrl).toBeUndefined();
+    expect(loadConfig({ SCAN_MODEL_URL: '/models/other/model.json' }).scanModelUrl).toBe('/models/other/model.json');
+    expect(loadConfig({ SCAN_MODEL_URL: 'https://models.agency.example/ssd/model.json' }).scanModelUrl).toBe('https://models.agency.example/ssd/model.json');
   });
 });
