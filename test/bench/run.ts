@@ -8,7 +8,8 @@ import { launchBrowser } from '../e2e/support/browser';
 import { buildApp, root, startApp } from '../e2e/support/app-server';
 import { bundleFigures, modelFigures } from './figures';
 import { median, sceneFigures, type SceneFigures } from './browser-figures';
-import { formatFigure, measureDrillFigures } from './drill-figures';
+import { formatFigure, measureDrillFigures, type Figure } from './drill-figures';
+import { measureScanFigures } from './scan-figures';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -20,12 +21,15 @@ const models = await modelFigures(join(root, 'content'));
 const app = await startApp();
 const browser = await launchBrowser();
 const scenes: SceneFigures[] = [];
+let scans: Figure[] = [];
 try {
   const catalogue = (await (await fetch(`${app.baseUrl}/api/catalogue`)).json()) as { id: string }[];
   const only = process.argv.find((a) => a.startsWith('--product='))?.slice(10);
   const products = only ? catalogue.filter((p) => p.id === only) : quick ? catalogue.slice(0, 1) : catalogue;
   // Each product once, each beside its own empty-canvas run; the headline ratio is the median over products.
   for (const p of products) scenes.push(await sceneFigures(browser, app.baseUrl, p.id, 1, quick ? 2 : 4));
+  // Scanning: Node (wasm) and the Scan page in Chromium; parts that cannot run print a note and are skipped.
+  scans = await measureScanFigures({ quick, baseUrl: app.baseUrl, browser });
 } finally {
   await browser.close();
   await app.stop();
@@ -44,6 +48,7 @@ const report = {
   scenes,
   medianFpsRatio: Number(median(scenes.map((s) => s.fpsRatio)).toFixed(3)),
   drills,
+  scans,
   note: 'fps in headless Chromium with SwiftShader (software WebGL) on a shared 2-core machine; medians of alternating runs.',
 };
 
@@ -58,4 +63,6 @@ if (json) {
   for (const s of scenes) log(`  ${s.product.padEnd(26)} ${s.fps} fps vs empty ${s.emptyFps} fps = ${s.fpsRatio}x · ${s.drawCalls} draw calls · ${s.triangles} tris · first frame ${s.firstFrameMs} ms · with models ${s.modelsFrameMs} ms`);
   log('\nDrills and the API (medians; each beside its baseline measured in the same run):');
   for (const f of drills) log(`  ${formatFigure(f)}`);
+  log('\nScanning (medians; each beside its baseline measured in the same run):');
+  for (const f of scans) log(`  ${formatFigure(f)}`);
 }
