@@ -16,6 +16,16 @@ await buildApp();
 const app = await startApp({ accounts: true });
 const browser = await launchBrowser();
 try {
+  // Scan: a real photo (from ../shared/fixtures/photos) recognised on the device, boxes and the matching product.
+  const photo = join(root, '..', 'shared', 'fixtures', 'photos', 'IBM-MAX-Object-Detector_baby-bear.jpg');
+  const { page: scan } = await openPage(browser, `${app.baseUrl}/?page=scan`, { width: 1400, height: 820 });
+  await scan.getByRole('heading', { name: 'Scan an item' }).waitFor();
+  await scan.locator('input[type=file]').setInputFiles(photo);
+  await scan.waitForFunction(() => (window.__twinspect?.scan?.results ?? 0) >= 1, null, { timeout: 240_000 });
+  await scan.waitForTimeout(500);
+  await scan.screenshot({ path: join(out, 'scan.png') });
+  await scan.close();
+
   const { page: catalogue } = await openPage(browser, app.baseUrl, { width: 1280, height: 800 });
   await catalogue.getByRole('list', { name: 'Catalogue' }).waitFor();
   await catalogue.screenshot({ path: join(out, 'catalogue.png') });
