@@ -199,8 +199,6 @@ export function createDrillService(deps: DrillServiceDeps) {
       return resultOf(drillId, seal.kind, seal.key, score, false);
     }
     if (!user) throw await refusal(user, drillId);
-    const [peek] = await db.select({ kind: drills.kind, userId: drills.userId }).from(drills).where(eq(drills.id, drillId)).limit(1);
-    if (peek && peek.userId === user.id) checkKind(peek.kind, body.answer);
     return db.transaction(async (tx) => {
       const [row] = await tx
         .update(drills)
@@ -208,6 +206,8 @@ export function createDrillService(deps: DrillServiceDeps) {
         .where(and(eq(drills.id, drillId), eq(drills.userId, user.id), isNull(drills.answeredAt)))
         .returning();
       if (!row) throw await refusal(user, drillId, tx as unknown as Db);
+      // Thrown inside the transaction, so the drill's answered_at rolls back and it stays answerable.
+      checkKind(row.kind, body.answer);
       const key = row.answerKey;
       const durationMs = Math.max(0, answeredAt.getTime() - row.issuedAt.getTime());
       const score = scoreAnswer({ kind: row.kind, key, answer: body.answer, tells: key.tells, hintsUsed: row.hintsUsed, durationMs });
