@@ -20,9 +20,12 @@ import { registerAuthRoutes } from './http/auth-routes';
 import { registerCatalogueRoutes } from './http/catalogue-routes';
 import { registerDrillRoutes } from './http/drill-routes';
 import { registerGroupRoutes } from './http/group-routes';
+import { registerLiveRoutes } from './http/live-routes';
 import { registerProgressRoutes } from './http/progress-routes';
 import { registerStaticFiles } from './http/static-files';
 import { registerUserRoutes } from './http/user-routes';
+import { createLiveDb } from './live/live-db';
+import { createRealtime, type Realtime } from './live/realtime';
 import { prepare } from './startup';
 import { createOutboxSender, type OutboxSender } from './xapi/outbox';
 
@@ -33,7 +36,9 @@ export interface App {
   users: UserStore;
   /** Sends xAPI statements to the LRS, when one is configured. */
   outbox: OutboxSender | undefined;
-  /** Stops the HTTP server and closes the database. */
+  /** Listens for HTTP and the realtime rooms of live sessions on one port. */
+  listen(port: number, host: string): Promise<void>;
+  /** Closes the live rooms, stops the HTTP server and closes the database. */
   close(): Promise<void>;
 }
 
@@ -75,6 +80,9 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
   const { db } = database;
   const users = createUserStore(db);
   const sessions = createSessionStore(db);
+  const liveDb = createLiveDb(db);
+  let realtime: Realtime | undefined;
+  let drills: ReturnType<typeof createDrillService>;
   const outbox = config.lrs ? createOutboxSender({ database, lrs: config.lrs, log: opts.warn }) : undefined;
   try {
     const sealer = await createSealer(db);
@@ -97,11 +105,12 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     registerAuthRoutes(server, { users, sessions, oidcEnabled: !!config.oidc });
     if (config.oidc) await registerOidcRoutes(server, { users, sessions, config: config.oidc });
     const xapi = config.lrs && { homePage: config.lrs.accountHomePage, activityBase: config.lrs.activityBase };
-    const drills = createDrillService({ db, store, sealer, xapi });
+    drills = createDrillService({ db, store, sealer, xapi });
     registerDrillRoutes(server, { drills, store, sealer, contentDir: config.contentDir });
     registerProgressRoutes(server, { db, store });
     registerGroupRoutes(server, { db, groups: createGroupStore(db), users });
     registerUserRoutes(server, { users });
+    registerLiveRoutes(server, { liveDb, store });
     await registerStaticFiles(server, config);
     await server.ready();
     outbox?.start();
@@ -117,8 +126,20 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     store,
     users,
     outbox,
+    async listen(port, host) {
+      // Colyseus listens on the app's own HTTP server; it must be made only once per process.
+      realtime ??= createRealtime({
+        http: server.server,
+        deps: { liveDb, drills, store, sessions, log: opts.warn ?? ((m, err) => console.error(m, err)) },
+        redisUrl: config.redisUrl,
+        publicAddress: config.publicAddress ?? `${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      });
+      await realtime.listen(port, host);
+    },
     close() {
       closing ??= (async () => {
+        // Rooms first: the reverse waits on connected clients.
+        await realtime?.close();
         await server.close();
         await outbox?.stop();
         await database.close();

@@ -24,6 +24,10 @@ export interface ServerConfig {
   lrs?: LrsConfig | undefined;
   /** Where the Scan page loads the detector's model.json from (default: the copy this server serves). */
   scanModelUrl?: string | undefined;
+  /** Shared live sessions across several server processes: their Redis (REDIS_URL). */
+  redisUrl?: string | undefined;
+  /** How other processes' clients reach this one ('host:port'), with Redis; default HOST:PORT. */
+  publicAddress?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +94,19 @@ function folder(env: Env, key: string, fallback: string, cwd: string): string {
   return resolve(cwd, raw);
 }
 
+function redisUrl(env: Env): string | undefined {
+  const raw = text(env, 'REDIS_URL');
+  if (raw === undefined) return undefined;
+  if (!/^rediss?:\/\/[^\s]+$/.test(raw)) throw new ConfigError(`REDIS_URL must look like redis://host:6379, got '${raw.replace(/:[^:@/]*@/, ':***@')}'`);
+  return raw;
+}
+
+function publicAddress(env: Env): string | undefined {
+  const raw = text(env, 'PUBLIC_ADDRESS');
+  if (raw !== undefined && !/^[\w.-]+(:\d{1,5})?$/.test(raw)) throw new ConfigError(`PUBLIC_ADDRESS must be host:port, got '${raw}'`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
   return {
     port: port(env),
@@ -101,5 +118,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     oidc: readOidcConfig(env),
     lrs: readLrsConfig(env),
     scanModelUrl: scanModelUrl(env),
+    redisUrl: redisUrl(env),
+    publicAddress: publicAddress(env),
   };
 }

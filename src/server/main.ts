@@ -10,7 +10,7 @@ import { BuiltinPackError } from './startup';
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<App> {
   const config = loadConfig(env);
   const app = await createApp(config);
-  await app.server.listen({ port: config.port, host: config.host });
+  await app.listen(config.port, config.host);
   console.log(`Twinspect ready at http://localhost:${config.port}`);
   if ((await app.users.count()) === 0) {
     console.log(

@@ -18,6 +18,7 @@ const TEACH: Role[] = ['instructor', 'admin'];
 let app: App;
 const clients = {} as Record<Who, Client>;
 let groupId = '';
+let liveSessionId = '';
 let spareUserId = '';
 let n = 0;
 
@@ -45,10 +46,15 @@ const ROUTES: [string, string, 'public' | readonly Role[], () => unknown][] = [
   ['GET', '/api/users', ['admin'], () => undefined],
   ['POST', '/api/users', ['admin'], () => ({ email: `new${++n}@agency.test`, role: 'trainee', password: 'long-enough-pw' })],
   ['PATCH', '/api/users/:id', ['admin'], () => ({ role: 'trainee' })],
+  ['GET', '/api/live-sessions', TEACH, () => undefined],
+  ['POST', '/api/live-sessions', TEACH, () => ({})],
+  ['POST', '/api/live-sessions/join', ROLES, () => ({ code: 'ZZZZZZZZZ' })],
+  ['GET', '/api/live-sessions/:id/record', TEACH, () => undefined],
+  ['GET', '/api/live-sessions/:id/results.csv', TEACH, () => undefined],
 ];
 
 const urlOf = (template: string) =>
-  template.replace(':userId', spareUserId).replace('/groups/:id', `/groups/${groupId}`).replace('/users/:id', `/users/${spareUserId}`).replace(':id', 'test-tote').replace(':token', 'not-a-token');
+  template.replace(':userId', spareUserId).replace('/groups/:id', `/groups/${groupId}`).replace('/users/:id', `/users/${spareUserId}`).replace('/live-sessions/:id', `/live-sessions/${liveSessionId}`).replace(':id', 'test-tote').replace(':token', 'not-a-token');
 
 beforeAll(async () => {
   const tmp = (name: string) => mkdtemp(join(tmpdir(), `twinspect-${name}-`));
@@ -56,6 +62,7 @@ beforeAll(async () => {
   clients.guest = clientOf(app);
   for (const role of ROLES) clients[role] = await signedIn(app, role === 'trainee' ? 'tess@agency.test' : `${role}@agency.test`, role);
   groupId = (await clients.instructor.request('POST', '/api/groups', { name: 'Owned by the instructor' })).json.id;
+  liveSessionId = (await clients.instructor.request('POST', '/api/live-sessions', {})).json.id;
   spareUserId = (await app.users.create({ email: 'spare@agency.test', role: 'trainee', password: 'long-enough-pw' })).id;
 });
 afterAll(() => app?.close());

@@ -3,6 +3,7 @@ import { boolean, integer, jsonb, pgTable, primaryKey, real, text, timestamp } f
 import type { Product } from '../../domain/catalogue';
 import type { AttemptRecord } from '../../domain/attempt';
 import type { DrillAnswer, DrillKey, DrillKind, DrillQuestion } from '../../domain/drill';
+import type { Phase } from '../../domain/live-protocol';
 import type { Role } from '../../domain/roles';
 
 export type ProductSource = 'builtin' | 'authored';
@@ -65,6 +66,9 @@ export const drills = pgTable('drills', {
   hintsUsed: integer('hints_used').notNull().default(0),
   issuedAt: time('issued_at').notNull().defaultNow(),
   answeredAt: time('answered_at'),
+  /** Set on a trainee's answer in a shared live session. */
+  liveSessionId: text('live_session_id'),
+  liveRound: integer('live_round'),
 });
 
 export const attempts = pgTable('attempts', {
@@ -133,6 +137,51 @@ export const serverSecrets = pgTable('server_secrets', {
   createdAt: time('created_at').notNull().defaultNow(),
 });
 
+export const liveSessions = pgTable('live_sessions', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  title: text('title').notNull(),
+  instructorId: text('instructor_id').notNull(),
+  phase: text('phase').$type<Phase>().notNull().default('lobby'),
+  round: integer('round').notNull().default(0),
+  kind: text('kind').$type<DrillKind>().notNull(),
+  productId: text('product_id').notNull(),
+  follow: boolean('follow').notNull().default(false),
+  rotation: jsonb('rotation').$type<number[]>().notNull(),
+  spotlight: text('spotlight').notNull().default(''),
+  pointersMuted: boolean('pointers_muted').notNull().default(false),
+  createdAt: time('created_at').notNull().defaultNow(),
+  endedAt: time('ended_at'),
+});
+
+export const liveParticipants = pgTable(
+  'live_participants',
+  {
+    sessionId: text('session_id').notNull(),
+    userId: text('user_id').notNull(),
+    joinedAt: time('joined_at').notNull().defaultNow(),
+    removedAt: time('removed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
+);
+
+export const liveRounds = pgTable(
+  'live_rounds',
+  {
+    sessionId: text('session_id').notNull(),
+    round: integer('round').notNull(),
+    kind: text('kind').$type<DrillKind>().notNull(),
+    productId: text('product_id').notNull(),
+    catalogueVersion: text('catalogue_version').notNull(),
+    seed: text('seed').notNull(),
+    question: jsonb('question').$type<DrillQuestion>().notNull(),
+    answerKey: jsonb('answer_key').$type<DrillKey>().notNull(),
+    startedAt: time('started_at').notNull().defaultNow(),
+    revealedAt: time('revealed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.round] })],
+);
+
 export const schema = {
   products,
   users,
@@ -145,4 +194,7 @@ export const schema = {
   reviewCards,
   xapiOutbox,
   serverSecrets,
+  liveSessions,
+  liveParticipants,
+  liveRounds,
 };

@@ -17,10 +17,12 @@ import type { Sealer } from '../auth/sealing';
 import { catalogueVersion } from '../catalogue/version';
 import type { CatalogueStore } from '../db/catalogue-store';
 import type { Db } from '../db/database';
+import { isUniqueViolation } from '../db/errors';
 import { drills, users } from '../db/schema';
 import { enqueueStatements } from '../xapi/outbox';
 import { insertAttempt } from './attempt-rows';
 import { cardsOf, reviewCardsFor } from './review-cards';
+
 
 export class DrillError extends Error {
   override name = 'DrillError';
@@ -94,35 +96,39 @@ export function createDrillService(deps: DrillServiceDeps) {
     };
   }
 
-  async function issue(user: SessionUser | undefined, kind: DrillKind, productId?: string): Promise<DrillQuestion> {
+  /** A drill made and ready to ask: the question (with a fresh id) and its key. */
+  async function compose(kind: DrillKind, productId: string | undefined, guest: boolean): Promise<{ question: DrillQuestion; key: DrillKey; seed: string }> {
     const products = await published();
-    const chosen = productId ?? (user ? await scheduledProduct(user, products) : undefined);
     const seed = randomUUID();
     let drill: GeneratedDrill;
     try {
-      drill = generateDrill({ kind, products, seed, productId: chosen });
+      drill = generateDrill({ kind, products, seed, productId });
     } catch (err) {
       if (err instanceof NoDrillError) throw new DrillError(404, 'no_drill', err.message);
       throw err;
     }
     const key: DrillKey = { ...drill.key, catalogueVersion: catalogueVersion(drill.product) };
-    const issuedAt = now();
+    const question = await questionOf(guest ? `guest-${randomUUID()}` : randomUUID(), drill, now(), guest);
+    return { question, key, seed };
+  }
+
+  async function issue(user: SessionUser | undefined, kind: DrillKind, productId?: string): Promise<DrillQuestion> {
+    const chosen = productId ?? (user ? await scheduledProduct(user, await published()) : undefined);
+    const { question, key, seed } = await compose(kind, chosen, !user);
     if (!user) {
-      const question = await questionOf(`guest-${randomUUID()}`, drill, issuedAt, true);
       const seal: GuestSeal = { kind, key, issuedAt: question.issuedAt };
       return { ...question, sealed: await sealer.seal({ ...seal }, GUEST_TTL_S) };
     }
-    const question = await questionOf(randomUUID(), drill, issuedAt, false);
     await db.insert(drills).values({
       id: question.id,
       userId: user.id,
       kind,
-      productId: drill.product.id,
+      productId: key.productId,
       catalogueVersion: key.catalogueVersion,
       seed,
       question,
       answerKey: key,
-      issuedAt,
+      issuedAt: new Date(question.issuedAt),
     });
     return question;
   }
@@ -206,35 +212,80 @@ export function createDrillService(deps: DrillServiceDeps) {
         .where(and(eq(drills.id, drillId), eq(drills.userId, user.id), isNull(drills.answeredAt)))
         .returning();
       if (!row) throw await refusal(user, drillId, tx as unknown as Db);
-      // Thrown inside the transaction, so the drill's answered_at rolls back and it stays answerable.
-      checkKind(row.kind, body.answer);
-      const key = row.answerKey;
-      const durationMs = Math.max(0, answeredAt.getTime() - row.issuedAt.getTime());
-      const score = scoreAnswer({ kind: row.kind, key, answer: body.answer, tells: key.tells, hintsUsed: row.hintsUsed, durationMs });
-      const record = attemptOf(
-        {
-          id: row.id,
-          userId: user.id,
-          kind: row.kind,
-          productId: row.productId,
-          productName: row.question.product.name,
-          catalogueVersion: row.catalogueVersion,
-          issuedAt: row.issuedAt.toISOString(),
-        },
-        score,
-        answeredAt.toISOString(),
-      );
-      await insertAttempt(tx as unknown as Db, record, body.answer, score);
-      await reviewCardsFor(tx as unknown as Db, record, answeredAt);
-      if (deps.xapi) {
-        const [account] = await tx.select({ name: users.accountName }).from(users).where(eq(users.id, user.id));
-        const statements = statementsForAttempt(record, { ...deps.xapi, accountName: account!.name, answer: body.answer });
-        await enqueueStatements(tx as unknown as Db, statements);
-      }
-      return resultOf(row.id, row.kind, key, score, true);
+      return record(tx as unknown as Db, user, row, body.answer, answeredAt);
     });
   }
 
-  return { issue, hint, answer };
+  /**
+   * Marks an answered drill and writes the attempt, the practice cards and the xAPI statements, in
+   * the caller's transaction. A wrong kind throws inside it, so the drill stays answerable.
+   */
+  async function record(tx: Db, user: SessionUser, row: typeof drills.$inferSelect, answer: DrillAnswer, answeredAt: Date): Promise<DrillResult> {
+    checkKind(row.kind, answer);
+    const key = row.answerKey;
+    const durationMs = Math.max(0, answeredAt.getTime() - row.issuedAt.getTime());
+    const score = scoreAnswer({ kind: row.kind, key, answer, tells: key.tells, hintsUsed: row.hintsUsed, durationMs });
+    const attempt = attemptOf(
+      {
+        id: row.id,
+        userId: user.id,
+        kind: row.kind,
+        productId: row.productId,
+        productName: row.question.product.name,
+        catalogueVersion: row.catalogueVersion,
+        issuedAt: row.issuedAt.toISOString(),
+      },
+      score,
+      answeredAt.toISOString(),
+    );
+    await insertAttempt(tx, attempt, answer, score);
+    await reviewCardsFor(tx, attempt, answeredAt);
+    if (deps.xapi) {
+      const [account] = await tx.select({ name: users.accountName }).from(users).where(eq(users.id, user.id));
+      await enqueueStatements(tx, statementsForAttempt(attempt, { ...deps.xapi, accountName: account!.name, answer }));
+    }
+    return resultOf(row.id, row.kind, key, score, true);
+  }
+
+  /**
+   * A trainee's answer to a round of a shared live session: their own drill row (the round's
+   * question and key) written and marked in one transaction. A second answer to the same round
+   * finds the unique index and is refused as already answered.
+   */
+  async function answerRound(
+    user: SessionUser,
+    round: { sessionId: string; round: number; kind: DrillKind; seed: string; question: DrillQuestion; key: DrillKey; startedAt: Date },
+    answer: DrillAnswer,
+  ): Promise<DrillResult> {
+    const answeredAt = now();
+    checkKind(round.kind, answer);
+    try {
+      return await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(drills)
+          .values({
+            id: randomUUID(),
+            userId: user.id,
+            kind: round.kind,
+            productId: round.key.productId,
+            catalogueVersion: round.key.catalogueVersion,
+            seed: round.seed,
+            question: round.question,
+            answerKey: round.key,
+            issuedAt: round.startedAt,
+            answeredAt,
+            liveSessionId: round.sessionId,
+            liveRound: round.round,
+          })
+          .returning();
+        return record(tx as unknown as Db, user, row!, answer, answeredAt);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DrillError(409, 'already_answered', `round ${round.round} has already been answered`);
+      throw err;
+    }
+  }
+
+  return { compose, issue, hint, answer, answerRound };
 }
 export type DrillService = ReturnType<typeof createDrillService>;

@@ -1,0 +1,191 @@
+/**
+ * The Colyseus room of one live session: who may join (a signed-in account that joined with the
+ * code, or the session's instructor), intents checked for role and applied one at a time, presence
+ * relayed on a 50 ms tick apart from the state, and a dropped client's seat held for 60 s.
+ */
+import fastifyCookie from '@fastify/cookie';
+import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import {
+  INSTRUCTOR_INTENTS,
+  IntentRefused,
+  LIVE_PROTOCOL_VERSION,
+  MSG,
+  PRESENCE_TICK_MS,
+  RECONNECT_HOLD_S,
+  TRAINEE_INTENTS,
+  parseIntent,
+  parsePresence,
+  type ParticipantRole,
+  type PresenceBatch,
+  type RefusalCode,
+  type Welcome,
+} from '../../domain/live-protocol';
+import type { SessionUser } from '../../domain/roles';
+import { SESSION_COOKIE, type SessionStore } from '../auth/session-store';
+import { LiveSession, type LiveSessionDeps } from './live-session';
+import { LiveState } from './live-state';
+
+/** Close codes a client acts on: removed (do not retry), replaced by a newer connection of the same account. */
+export const CLOSE_REMOVED = 4003;
+export const CLOSE_REPLACED = 4009;
+
+export interface LiveRoomDeps extends LiveSessionDeps {
+  sessions: SessionStore;
+  log?: (message: string, err?: unknown) => void;
+}
+
+// Colyseus constructs rooms itself (and, with Redis, on whichever process hosts them): the process's
+// dependencies are set once, when the realtime server starts.
+let deps: LiveRoomDeps | undefined;
+export function provideLiveRoomDeps(d: LiveRoomDeps): void {
+  deps = d;
+}
+function need(): LiveRoomDeps {
+  if (!deps) throw new Error('live rooms started before their dependencies were provided');
+  return deps;
+}
+
+interface Seat {
+  user: SessionUser;
+  role: ParticipantRole;
+}
+
+export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat, SessionUser> {
+  override maxClients = 250;
+  private session!: LiveSession;
+  /** The live connection of each account (a newer one replaces an older). */
+  private readonly connections = new Map<string, Client<Seat, SessionUser>>();
+  /** Presence received since the last tick, latest per participant. */
+  private readonly pending = new Map<string, PresenceBatch['peers'][number]>();
+  private queue: Promise<void> = Promise.resolve();
+
+  /** Runs at matchmaking, on the process that takes the request: the session cookie must be valid. */
+  static override async onAuth(_token: string, _options: unknown, context: AuthContext): Promise<SessionUser> {
+    const cookie = fastifyCookie.parse(String(context.headers.cookie ?? ''))[SESSION_COOKIE];
+    const user = await need().sessions.user(cookie);
+    if (!user) throw new ServerError(401, 'Sign in to join a live session.');
+    return user;
+  }
+
+  override async onCreate(options: { sessionId?: unknown }): Promise<void> {
+    const d = need();
+    const row = typeof options?.sessionId === 'string' ? await d.liveDb.get(options.sessionId) : undefined;
+    if (!row) throw new ServerError(404, 'There is no such live session.');
+    if (row.endedAt) throw new ServerError(410, 'This live session has ended.');
+    this.state = new LiveState();
+    this.session = await LiveSession.load(d, row, this.state);
+    this.onMessage(MSG.intent, (client, message) => this.enqueue(client, message));
+    this.onMessage(MSG.presence, (client, message) => this.takePresence(client, message));
+    this.onMessage('*', (client, type) => this.refuse(client, null, 'unknown_type', `unknown message type "${String(type).slice(0, 40)}"`));
+    this.clock.setInterval(() => this.relayPresence(), PRESENCE_TICK_MS);
+    this.broadcastPatch();
+  }
+
+  override async onJoin(client: Client<Seat, SessionUser>, options: { v?: unknown; device?: unknown } = {}, user?: SessionUser): Promise<void> {
+    if (!user) throw new ServerError(401, 'Sign in to join a live session.');
+    if (typeof options.v !== 'number' || options.v < LIVE_PROTOCOL_VERSION) {
+      throw new ServerError(426, `This page is older than the server (protocol ${LIVE_PROTOCOL_VERSION}): reload it.`);
+    }
+    const role: ParticipantRole = user.id === this.session.instructorId ? 'instructor' : 'trainee';
+    if (role === 'trainee') {
+      const membership = await need().liveDb.membership(this.session.id, user.id);
+      if (membership === 'removed') throw new ServerError(403, 'The instructor removed you from this session.');
+      if (!membership) throw new ServerError(403, 'Join this session with its code first.');
+    }
+    client.userData = { user, role };
+    const older = this.connections.get(user.id);
+    this.connections.set(user.id, client);
+    older?.leave(CLOSE_REPLACED, 'This account joined the session from another page.');
+    const p = this.session.arrive(user, role);
+    if (options.device === 'ar' || options.device === 'vr' || options.device === 'desktop') p.device = options.device;
+    await this.welcome(client);
+  }
+
+  override async onLeave(client: Client<Seat, SessionUser>, consented: boolean): Promise<void> {
+    const seat = client.userData;
+    if (!seat || this.connections.get(seat.user.id) !== client) return;
+    const p = this.session.participant(seat.user.id);
+    if (p) p.connected = false;
+    this.pending.delete(seat.user.id);
+    if (consented || !p) {
+      this.connections.delete(seat.user.id);
+      return;
+    }
+    try {
+      const back = await this.allowReconnection(client, RECONNECT_HOLD_S);
+      // Removed or replaced while away: the seat is no longer theirs.
+      if (this.connections.get(seat.user.id) !== client) return;
+      if (!this.session.participant(seat.user.id)) return void back.leave(CLOSE_REMOVED, 'The instructor removed you from this session.');
+      this.connections.set(seat.user.id, back);
+      this.session.participant(seat.user.id)!.connected = true;
+      await this.welcome(back);
+    } catch {
+      if (this.connections.get(seat.user.id) === client) this.connections.delete(seat.user.id);
+    }
+  }
+
+  override async onDispose(): Promise<void> {
+    // The rotation is kept in memory while it is being turned; keep its last value.
+    await this.session?.save().catch((err: unknown) => need().log?.('live: could not save the session on close', err));
+  }
+
+  private async welcome(client: Client<Seat, SessionUser>): Promise<void> {
+    const { user, role } = client.userData!;
+    const welcome: Welcome = { protocol: LIVE_PROTOCOL_VERSION, you: user.id, role, answer: await this.session.answerOf(user.id) };
+    client.send(MSG.welcome, welcome);
+    const result = (await this.session.results()).get(user.id);
+    if (result) client.send(MSG.result, { round: this.state.round, result });
+  }
+
+  /** Intents run one at a time, in the order they came, so that each sees the state the last one left. */
+  private enqueue(client: Client<Seat, SessionUser>, raw: unknown): void {
+    this.queue = this.queue.then(() => this.handle(client, raw));
+  }
+
+  private async handle(client: Client<Seat, SessionUser>, raw: unknown): Promise<void> {
+    const seq = typeof (raw as { seq?: unknown })?.seq === 'number' ? (raw as { seq: number }).seq : null;
+    const seat = client.userData;
+    try {
+      if (!seat) throw new IntentRefused('forbidden', 'not joined');
+      const intent = parseIntent(raw);
+      const allowed = seat.role === 'instructor' ? INSTRUCTOR_INTENTS : TRAINEE_INTENTS;
+      if (!allowed.includes(intent.type)) throw new IntentRefused('forbidden', `only ${seat.role === 'instructor' ? 'a trainee' : 'the instructor'} may send "${intent.type}"`);
+      const effects = await this.session.apply(seat.user, intent);
+      client.send(MSG.ack, { seq: intent.seq });
+      if (effects.removed) this.connections.get(effects.removed)?.leave(CLOSE_REMOVED, 'The instructor removed you from this session.');
+      if (effects.results) await this.sendResults();
+    } catch (err) {
+      if (err instanceof IntentRefused) return this.refuse(client, seq, err.code, err.message);
+      need().log?.('live: an intent failed', err);
+      this.refuse(client, seq, 'server_error', 'The server could not apply this; nothing changed. Try again.');
+    }
+  }
+
+  private refuse(client: Client, seq: number | null, code: RefusalCode, message: string): void {
+    client.send(MSG.refused, { seq, code, message });
+  }
+
+  private async sendResults(): Promise<void> {
+    const results = await this.session.results();
+    for (const [userId, client] of this.connections) {
+      const result = results.get(userId);
+      if (result) client.send(MSG.result, { round: this.state.round, result });
+    }
+  }
+
+  private takePresence(client: Client<Seat, SessionUser>, raw: unknown): void {
+    const seat = client.userData;
+    const update = seat && parsePresence(raw);
+    if (!update) return;
+    if (this.state.pointersMuted && seat.role === 'trainee') delete update.ray;
+    this.pending.set(seat.user.id, { ...update, id: seat.user.id });
+  }
+
+  /** One batch a tick to everyone (a client skips its own entry): encoded once, not once per receiver. */
+  private relayPresence(): void {
+    if (this.pending.size === 0) return;
+    const batch: PresenceBatch = { peers: [...this.pending.values()] };
+    this.pending.clear();
+    this.broadcast(MSG.presence, batch);
+  }
+}

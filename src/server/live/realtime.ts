@@ -1,0 +1,68 @@
+/**
+ * The realtime side of the server: Colyseus on the same HTTP server and port as the app. With
+ * REDIS_URL, rooms and matchmaking are shared through Redis, so that several processes serve the
+ * same live sessions; each process then announces where its clients reach it (PUBLIC_ADDRESS).
+ */
+import { matchMaker, Server } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import type { Server as HttpServer } from 'node:http';
+import { LIVE_ROOM, MAX_MESSAGE_BYTES } from '../../domain/live-protocol';
+import { LiveRoom, provideLiveRoomDeps, type LiveRoomDeps } from './live-room';
+
+export interface RealtimeOptions {
+  http: HttpServer;
+  deps: LiveRoomDeps;
+  redisUrl?: string | undefined;
+  publicAddress?: string | undefined;
+}
+
+export interface Realtime {
+  listen(port: number, host: string): Promise<void>;
+  /** Closes every room (their clients are told) before the HTTP server goes. */
+  close(): Promise<void>;
+}
+
+/** ioredis options from a redis:// URL; disableClientInfo keeps subscriptions alive with ioredis 5.11. */
+function redisOptions(url: string) {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    db: Number(u.pathname.slice(1) || 0),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    disableClientInfo: true,
+  };
+}
+
+export function createRealtime(opts: RealtimeOptions): Realtime {
+  provideLiveRoomDeps(opts.deps);
+  const redis = opts.redisUrl ? redisOptions(opts.redisUrl) : undefined;
+  const gameServer = new Server({
+    // A frame larger than a few messages is no client of ours: the connection is closed.
+    transport: new WebSocketTransport({ server: opts.http, maxPayload: 8 * MAX_MESSAGE_BYTES }),
+    gracefullyShutdown: false,
+    greet: false,
+    ...(redis
+      ? {
+          presence: new RedisPresence(redis as never),
+          driver: new RedisDriver(redis as never),
+          publicAddress: opts.publicAddress,
+          // A session's room is made where its first client asked for it.
+          selectProcessIdToCreateRoom: async () => matchMaker.processId,
+        }
+      : {}),
+  });
+  gameServer.define(LIVE_ROOM, LiveRoom).filterBy(['sessionId']);
+  return {
+    async listen(port, host) {
+      await gameServer.listen(port, host);
+    },
+    async close() {
+      await gameServer.gracefullyShutdown(false);
+    },
+  };
+}
