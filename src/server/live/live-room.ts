@@ -48,7 +48,18 @@ function need(): LiveRoomDeps {
 interface Seat {
   user: SessionUser;
   role: ParticipantRole;
+  /** Intents in the current second, against a flood. */
+  window: { start: number; count: number };
 }
+
+/** More intents than this in a second from one client are refused (a person sends a few). */
+export const MAX_INTENTS_PER_SECOND = 40;
+
+/** The sequence number of a message that may be anything. */
+const seqOf = (raw: unknown): number | null => {
+  const seq = (raw as { seq?: unknown } | null)?.seq;
+  return typeof seq === 'number' && Number.isFinite(seq) ? seq : null;
+};
 
 export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat, SessionUser> {
   override maxClients = 250;
@@ -92,7 +103,7 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
       if (membership === 'removed') throw new ServerError(403, 'The instructor removed you from this session.');
       if (!membership) throw new ServerError(403, 'Join this session with its code first.');
     }
-    client.userData = { user, role };
+    client.userData = { user, role, window: { start: 0, count: 0 } };
     const older = this.connections.get(user.id);
     this.connections.set(user.id, client);
     older?.leave(CLOSE_REPLACED, 'This account joined the session from another page.');
@@ -139,11 +150,19 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
 
   /** Intents run one at a time, in the order they came, so that each sees the state the last one left. */
   private enqueue(client: Client<Seat, SessionUser>, raw: unknown): void {
+    const window = client.userData?.window;
+    if (window) {
+      const now = Date.now();
+      if (now - window.start >= 1000) Object.assign(window, { start: now, count: 0 });
+      if (++window.count > MAX_INTENTS_PER_SECOND) {
+        return this.refuse(client, seqOf(raw), 'rate_limited', `more than ${MAX_INTENTS_PER_SECOND} intents in a second; slow down`);
+      }
+    }
     this.queue = this.queue.then(() => this.handle(client, raw));
   }
 
   private async handle(client: Client<Seat, SessionUser>, raw: unknown): Promise<void> {
-    const seq = typeof (raw as { seq?: unknown })?.seq === 'number' ? (raw as { seq: number }).seq : null;
+    const seq = seqOf(raw);
     const seat = client.userData;
     try {
       if (!seat) throw new IntentRefused('forbidden', 'not joined');

@@ -208,8 +208,9 @@ export class LiveSession {
     const startedAt = this.now();
     await this.deps.liveDb.startRound({ sessionId: this.row.id, round, kind: this.row.kind, productId: key.productId, seed, question, key, startedAt });
     await this.save({ phase: 'inspect', round, spotlight: '' });
+    // Read back, so that the question's JSON is the same as after a restart (jsonb orders keys).
     this.round = await this.deps.liveDb.round(this.row.id, round);
-    Object.assign(this.state, { phase: 'inspect', round, question: JSON.stringify(question), reveal: '', spotlight: '' });
+    Object.assign(this.state, { phase: 'inspect', round, question: JSON.stringify(this.round!.question), reveal: '', spotlight: '' });
     this.state.participants.forEach((p) => (p.answeredRound = false));
   }
 
