@@ -23,31 +23,50 @@ export function pinTexture(n: number, selected: boolean): CanvasTexture {
   return badgeTexture(`tell:${n}:${selected}`, (g) => drawTellPin(g, n, selected));
 }
 
-function drawTellPin(g: CanvasRenderingContext2D, n: number, selected: boolean): void {
-  if (selected) {
-    // The chosen tell: a hollow ring, so the mark it points at shows through, numbered on a tab.
-    g.beginPath();
-    g.arc(64, 70, 46, 0, Math.PI * 2);
-    g.lineWidth = 9;
-    g.strokeStyle = '#ffb400';
-    g.stroke();
-    g.beginPath();
-    g.arc(64, 20, 19, 0, Math.PI * 2);
-    g.fillStyle = '#ffb400';
-    g.fill();
-    g.fillStyle = '#1a1a1a';
-    g.font = 'bold 28px system-ui, sans-serif';
-    g.fillText(String(n), 64, 22);
-  } else {
-    g.beginPath();
-    g.arc(64, 64, 56, 0, Math.PI * 2);
-    g.fillStyle = '#e5484d';
-    g.fill();
-    g.lineWidth = 10;
+/** A filled, white-rimmed disc with the number in it: a pin as placed. */
+export function drawDisc(g: CanvasRenderingContext2D, n: number, o: { radius: number; fill: string; fontPx: number }): void {
+  g.beginPath();
+  g.arc(64, 64, o.radius, 0, Math.PI * 2);
+  g.fillStyle = o.fill;
+  g.fill();
+  g.lineWidth = 10;
+  g.strokeStyle = '#ffffff';
+  g.stroke();
+  g.fillStyle = '#ffffff';
+  g.font = `bold ${o.fontPx}px system-ui, sans-serif`;
+  g.fillText(String(n), 64, 68);
+}
+
+/**
+ * A hollow ring, so the mark it points at shows through, with the number on a tab above it;
+ * `outline` draws a white ring under the coloured one, to stand out on any surface.
+ */
+export function drawRingWithTab(
+  g: CanvasRenderingContext2D,
+  n: number,
+  o: { ringY: number; radius: number; width: number; colour: string; outline?: number; text: string; fontPx: number },
+): void {
+  g.beginPath();
+  g.arc(64, o.ringY, o.radius, 0, Math.PI * 2);
+  if (o.outline) {
+    g.lineWidth = o.outline;
     g.strokeStyle = '#ffffff';
     g.stroke();
-    g.fillStyle = '#ffffff';
-    g.font = 'bold 64px system-ui, sans-serif';
-    g.fillText(String(n), 64, 68);
   }
+  g.lineWidth = o.width;
+  g.strokeStyle = o.colour;
+  g.stroke();
+  g.beginPath();
+  g.arc(64, 20, 19, 0, Math.PI * 2);
+  g.fillStyle = o.colour;
+  g.fill();
+  g.fillStyle = o.text;
+  g.font = `bold ${o.fontPx}px system-ui, sans-serif`;
+  g.fillText(String(n), 64, 22);
+}
+
+function drawTellPin(g: CanvasRenderingContext2D, n: number, selected: boolean): void {
+  // The chosen tell: a ring, so the mark it points at shows through.
+  if (selected) drawRingWithTab(g, n, { ringY: 70, radius: 46, width: 9, colour: '#ffb400', text: '#1a1a1a', fontPx: 28 });
+  else drawDisc(g, n, { radius: 56, fill: '#e5484d', fontPx: 64 });
 }

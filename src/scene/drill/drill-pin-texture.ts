@@ -4,7 +4,7 @@
  * red where it was a false alarm. Drawn once per number and state, and shared.
  */
 import type { CanvasTexture } from 'three';
-import { badgeTexture } from '../pin-texture';
+import { badgeTexture, drawDisc, drawRingWithTab } from '../pin-texture';
 
 export type TraineePinState = 'placed' | 'hit' | 'miss';
 
@@ -15,33 +15,7 @@ export function traineePinTexture(n: number, state: TraineePinState): CanvasText
 
 function drawTraineePin(g: CanvasRenderingContext2D, n: number, state: TraineePinState): void {
   const colour = COLOURS[state];
-  if (state === 'placed') {
-    g.beginPath();
-    g.arc(64, 64, 52, 0, Math.PI * 2);
-    g.fillStyle = colour;
-    g.fill();
-    g.lineWidth = 10;
-    g.strokeStyle = '#ffffff';
-    g.stroke();
-    g.fillStyle = '#ffffff';
-    g.font = 'bold 60px system-ui, sans-serif';
-    g.fillText(String(n), 64, 68);
-  } else {
-    // A hollow ring, so the tell's badge (or the bare surface) shows through, with the number on a tab.
-    g.beginPath();
-    g.arc(64, 72, 44, 0, Math.PI * 2);
-    g.lineWidth = 11;
-    g.strokeStyle = '#ffffff';
-    g.stroke();
-    g.lineWidth = 7;
-    g.strokeStyle = colour;
-    g.stroke();
-    g.beginPath();
-    g.arc(64, 20, 19, 0, Math.PI * 2);
-    g.fillStyle = colour;
-    g.fill();
-    g.fillStyle = '#ffffff';
-    g.font = 'bold 26px system-ui, sans-serif';
-    g.fillText(String(n), 64, 22);
-  }
+  if (state === 'placed') drawDisc(g, n, { radius: 52, fill: colour, fontPx: 60 });
+  // A ring, so the tell's badge (or the bare surface) shows through.
+  else drawRingWithTab(g, n, { ringY: 72, radius: 44, width: 7, colour, outline: 11, text: '#ffffff', fontPx: 26 });
 }
