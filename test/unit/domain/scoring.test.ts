@@ -2,24 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Tell, TellCategory } from '../../../src/domain/catalogue';
 import type { DrillKey, Pin } from '../../../src/domain/drill';
 import { brierScore, matchPins, scoreAnswer } from '../../../src/domain/scoring';
+import { fixtureTell } from '../server/fixture-pack';
 
 type V3 = [number, number, number];
 
-function tell(id: string, position: V3, tolerance = 0.02, category: TellCategory = 'stitching-construction'): Tell {
-  return {
-    id,
-    title: `Tell ${id}`,
-    category,
-    iso: 'overt',
-    tool: 'naked-eye',
-    genuine: 'Even stitches, 8 per inch.',
-    counterfeit: 'Uneven stitches, 5 per inch.',
-    severity: 'major',
-    tolerance,
-    at: { position, normal: [0, 1, 0], node: 'body' },
-    genuineAt: { position, normal: [0, 1, 0], node: 'body' },
-  };
-}
+const tell = (id: string, position: V3, tolerance = 0.02, category: TellCategory = 'stitching-construction'): Tell =>
+  fixtureTell(id, { category, tolerance, at: { position, normal: [0, 1, 0], node: 'body' } });
 
 const pin = (position: V3): Pin => ({ position });
 

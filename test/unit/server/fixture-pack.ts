@@ -51,17 +51,19 @@ export async function buildGlb(opts: { compressed?: boolean } = {}): Promise<Uin
   return io.writeBinary(doc);
 }
 
-function tell(id: string, category: Tell['category'], at: Tell['at']): Tell {
+/** A tell for tests: only what a test names differs from a plausible default. */
+export function fixtureTell(id: string, o: { category?: Tell['category']; at?: Tell['at']; tolerance?: number } = {}): Tell {
+  const at = o.at ?? { position: [0, 0.2, 0], normal: [0, 1, 0], node: 'body' };
   return {
     id,
     title: `Tell ${id}`,
-    category,
+    category: o.category ?? 'logo-typography',
     iso: 'overt',
     tool: 'naked-eye',
     genuine: 'Crisp, even print.',
     counterfeit: 'Blurred print.',
     severity: 'major',
-    tolerance: 0.02,
+    tolerance: o.tolerance ?? 0.02,
     at,
     genuineAt: { position: [0, 0.2, 0], normal: [0, 1, 0], node: 'body' },
   };
@@ -87,8 +89,8 @@ export function fixtureProduct(id: string, category: Product['category'] = 'hand
         weightGrams: 420,
         provenance: 'Test seizure',
         tells: [
-          tell('logo-font', 'logo-typography', { position: [0, 0.2, 0], normal: [0, 1, 0], node: 'body' }),
-          tell('label-print', 'label-serial-codes', { position: [0, 0.1, 0.101], normal: [0, 0, 1], node: 'label' }),
+          fixtureTell('logo-font'),
+          fixtureTell('label-print', { category: 'label-serial-codes', at: { position: [0, 0.1, 0.101], normal: [0, 0, 1], node: 'label' } }),
         ],
       },
       {
@@ -98,7 +100,7 @@ export function fixtureProduct(id: string, category: Product['category'] = 'hand
         model: 'models/fake-b.glb',
         weightGrams: 430,
         provenance: 'Test seizure',
-        tells: [tell('side-colour', 'materials-colour', { position: [0.1, 0.1, 0], normal: [1, 0, 0], node: 'body' })],
+        tells: [fixtureTell('side-colour', { category: 'materials-colour', at: { position: [0.1, 0.1, 0], normal: [1, 0, 0], node: 'body' } })],
       },
     ],
   };
