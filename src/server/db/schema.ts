@@ -54,15 +54,20 @@ export const groupMembers = pgTable(
   (t) => [primaryKey({ columns: [t.groupId, t.userId] })],
 );
 
-export const drills = pgTable('drills', {
-  id: text('id').primaryKey(),
-  userId: text('user_id').notNull(),
+/** What a drill (and a live session's round) is made of: its question, its key, and where they came from. */
+const drillMaking = () => ({
   kind: text('kind').$type<DrillKind>().notNull(),
   productId: text('product_id').notNull(),
   catalogueVersion: text('catalogue_version').notNull(),
   seed: text('seed').notNull(),
   question: jsonb('question').$type<DrillQuestion>().notNull(),
   answerKey: jsonb('answer_key').$type<DrillKey>().notNull(),
+});
+
+export const drills = pgTable('drills', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull(),
+  ...drillMaking(),
   hintsUsed: integer('hints_used').notNull().default(0),
   issuedAt: time('issued_at').notNull().defaultNow(),
   answeredAt: time('answered_at'),
@@ -170,12 +175,7 @@ export const liveRounds = pgTable(
   {
     sessionId: text('session_id').notNull(),
     round: integer('round').notNull(),
-    kind: text('kind').$type<DrillKind>().notNull(),
-    productId: text('product_id').notNull(),
-    catalogueVersion: text('catalogue_version').notNull(),
-    seed: text('seed').notNull(),
-    question: jsonb('question').$type<DrillQuestion>().notNull(),
-    answerKey: jsonb('answer_key').$type<DrillKey>().notNull(),
+    ...drillMaking(),
     startedAt: time('started_at').notNull().defaultNow(),
     revealedAt: time('revealed_at'),
   },
