@@ -55,6 +55,23 @@ export function generateDrill(input: {
   const counterfeits = counterfeitsOf(product);
   const counterfeit = random.pick(counterfeits);
 
+  /** The drill with these items. Its key is about the counterfeit's tells unless `key` says otherwise. */
+  const made = (items: GeneratedItem[], key: Partial<GeneratedDrill['key']>, tellCount?: number): GeneratedDrill => ({
+    kind: input.kind,
+    product,
+    items,
+    ...(tellCount === undefined ? {} : { tellCount }),
+    key: {
+      productId: product.id,
+      revealed: revealedOf(items),
+      tells: counterfeit.tells,
+      categories: categoriesOf(counterfeit.tells),
+      // Drawn after the items, as the seed's sequence has always had it.
+      hints: hintsFrom(counterfeit.tells, random),
+      ...key,
+    },
+  });
+
   switch (input.kind) {
     case 'spot-the-fake': {
       const genuineFirst = random.next() < 0.5;
@@ -63,59 +80,25 @@ export function generateDrill(input: {
         { label: 'A', variant: a },
         { label: 'B', variant: b },
       ];
-      return {
-        kind: input.kind,
-        product,
-        items,
-        key: {
-          productId: product.id,
-          revealed: revealedOf(items),
-          tells: counterfeit.tells,
-          counterfeitLabel: genuineFirst ? 'B' : 'A',
-          counterfeitId: counterfeit.id,
-          categories: categoriesOf(counterfeit.tells),
-          hints: hintsFrom(counterfeit.tells, random),
-        },
-      };
+      return made(items, { counterfeitLabel: genuineFirst ? 'B' : 'A', counterfeitId: counterfeit.id });
     }
     case 'verdict': {
       const isGenuine = random.next() < GENUINE_SHARE;
       const items: GeneratedItem[] = [{ label: 'A', variant: isGenuine ? genuine : counterfeit }];
-      return {
-        kind: input.kind,
-        product,
+      return made(
         items,
-        key: {
-          productId: product.id,
-          revealed: revealedOf(items),
-          tells: isGenuine ? [] : counterfeit.tells,
-          genuine: isGenuine,
-          ...(isGenuine ? {} : { counterfeitId: counterfeit.id }),
-          // A genuine item trains every check that would have caught a counterfeit of it.
-          categories: categoriesOf(isGenuine ? counterfeits.flatMap((c) => c.tells) : counterfeit.tells),
-          hints: hintsFrom(counterfeit.tells, random),
-        },
-      };
+        isGenuine
+          ? // A genuine item trains every check that would have caught a counterfeit of it.
+            { genuine: true, tells: [], categories: categoriesOf(counterfeits.flatMap((c) => c.tells)) }
+          : { genuine: false, counterfeitId: counterfeit.id },
+      );
     }
     case 'find-the-tells': {
       const items: GeneratedItem[] = [
         { label: 'A', variant: genuine, role: 'reference' },
         { label: 'B', variant: counterfeit, role: 'suspect' },
       ];
-      return {
-        kind: input.kind,
-        product,
-        items,
-        tellCount: counterfeit.tells.length,
-        key: {
-          productId: product.id,
-          revealed: revealedOf(items),
-          tells: counterfeit.tells,
-          counterfeitId: counterfeit.id,
-          categories: categoriesOf(counterfeit.tells),
-          hints: hintsFrom(counterfeit.tells, random),
-        },
-      };
+      return made(items, { counterfeitId: counterfeit.id }, counterfeit.tells.length);
     }
   }
 }
