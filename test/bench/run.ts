@@ -10,6 +10,7 @@ import { bundleFigures, modelFigures } from './figures';
 import { median, sceneFigures, type SceneFigures } from './browser-figures';
 import { formatFigure, measureDrillFigures, type Figure } from './drill-figures';
 import { measureScanFigures } from './scan-figures';
+import { measureUploadFigures } from './upload-figures';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -35,6 +36,7 @@ try {
   await app.stop();
 }
 const drills = await measureDrillFigures({ quick });
+const uploads = await measureUploadFigures({ quick });
 
 const report = {
   bundle: { ...bundle, mainChunkBudgetKB: 400, mainChunkRatioToBudget: Math.round((bundle.mainChunkGzipKB / 400) * 100) / 100 },
@@ -49,6 +51,7 @@ const report = {
   medianFpsRatio: Number(median(scenes.map((s) => s.fpsRatio)).toFixed(3)),
   drills,
   scans,
+  uploads,
   note: 'fps in headless Chromium with SwiftShader (software WebGL) on a shared 2-core machine; medians of alternating runs.',
 };
 
@@ -65,4 +68,6 @@ if (json) {
   for (const f of drills) log(`  ${formatFigure(f)}`);
   log('\nScanning (medians; each beside its baseline measured in the same run):');
   for (const f of scans) log(`  ${formatFigure(f)}`);
+  log('\nModel uploads, checked and optimised (medians; ratios against the 1 MB upload measured in the same run):');
+  for (const f of uploads) log(`  ${formatFigure(f)}`);
 }
