@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ScanOutcome } from '../../domain/recognition';
 import { CameraError, openCamera, stopCamera } from '../../recognition/camera';
+import { loadScanSetup } from '../../recognition/scan-catalogue';
 import { createScanner, type ScanResult, type Scanner } from '../../recognition/scanner';
 import { api } from '../api';
 import { LoadingBar } from '../LoadingBar';
@@ -20,12 +21,6 @@ function hook(update: (s: NonNullable<NonNullable<Window['__twinspect']>['scan']
   if (!t) return;
   t.scan ??= { results: 0, backend: null, last: null };
   update(t.scan);
-}
-
-async function loadCatalogue() {
-  const summaries = await api.catalogue();
-  const products = await Promise.all(summaries.map((s) => api.product(s.id)));
-  return products.map((p) => ({ productId: p.id, productName: p.name, cocoClasses: [...p.cocoClasses], photos: p.photos.map((ph) => ph.file) }));
 }
 
 export function ScanPage() {
@@ -100,8 +95,8 @@ export function ScanPage() {
       },
     });
     scannerRef.current = scanner;
-    Promise.all([loadCatalogue(), api.clientConfig()])
-      .then(([catalogue, config]) => alive && scanner.init(catalogue, config.scanModelUrl))
+    loadScanSetup(api)
+      .then((setup) => alive && scanner.init(setup.catalogue, setup.modelUrl))
       .catch((e: unknown) => alive && setError(`The catalogue could not be loaded: ${e instanceof Error ? e.message : String(e)}`));
     return () => {
       alive = false;

@@ -8,6 +8,7 @@ import { useXR } from '@react-three/xr';
 import { useEffect } from 'react';
 import { setSpriteRaycastCamera } from './sprite-raycast';
 import { VrRoom } from './VrRoom';
+import { XrCameraScan } from './XrCameraScan';
 import { XrLoupe } from './XrLoupe';
 import { XrPlacement } from './XrPlacement';
 
@@ -25,6 +26,7 @@ export function XrScene() {
       <SpriteRaycastCamera />
       <XrLoupe />
       {mode === 'immersive-ar' && <XrPlacement />}
+      {mode === 'immersive-ar' && <XrCameraScan />}
       {mode === 'immersive-vr' && <VrRoom />}
     </>
   );
