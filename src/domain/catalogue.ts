@@ -113,51 +113,70 @@ const CocoClass = z.string().refine((c) => (COCO_CLASSES as readonly string[]).i
   message: 'is not a COCO-SSD class',
 });
 
-export const Product = z
-  .object({
-    id: Id,
-    name: Text,
-    brand: Text,
-    category: ProductCategory,
-    /** Harmonized System code: 4, 6, 8 or 10 digits, dots allowed between pairs. */
-    hsCode: z.string().regex(/^\d{4}(\.?\d{2}){0,3}$/, 'must be an HS code like "4202.21"'),
-    description: Text,
-    /** The COCO-SSD classes the item can show up as on camera. */
-    cocoClasses: z.array(CocoClass).min(1),
-    photos: z.array(ReferencePhoto),
-    variants: z.array(Variant).min(2),
-  })
-  .superRefine((product, ctx) => {
-    const genuine = product.variants.filter((v) => v.kind === 'genuine');
-    if (genuine.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['variants'],
-        message: `must have exactly one genuine variant, found ${genuine.length}`,
-      });
+const productFields = {
+  id: Id,
+  name: Text,
+  brand: Text,
+  category: ProductCategory,
+  /** Harmonized System code: 4, 6, 8 or 10 digits, dots allowed between pairs. */
+  hsCode: z.string().regex(/^\d{4}(\.?\d{2}){0,3}$/, 'must be an HS code like "4202.21"'),
+  description: Text,
+  /** The COCO-SSD classes the item can show up as on camera. */
+  cocoClasses: z.array(CocoClass).min(1),
+  photos: z.array(ReferencePhoto),
+};
+/** A product's own fields, without its variants: what an author fills in first. */
+export const ProductInfo = z.object(productFields);
+
+type ProductShape = { variants: Array<{ id: string; kind: VariantKind; tells: Array<{ id: string }> }> };
+
+/** The rules every product keeps, finished or not: ids unique, at most one genuine variant, no tells on it. */
+function checkVariants(product: ProductShape, ctx: z.RefinementCtx, finished: boolean): void {
+  const genuine = product.variants.filter((v) => v.kind === 'genuine');
+  if (finished ? genuine.length !== 1 : genuine.length > 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['variants'],
+      message: `must have exactly one genuine variant, found ${genuine.length}`,
+    });
+  }
+  const seen = new Set<string>();
+  product.variants.forEach((variant, vi) => {
+    if (seen.has(variant.id)) {
+      ctx.addIssue({ code: 'custom', path: ['variants', vi, 'id'], message: `duplicate variant id "${variant.id}"` });
     }
-    const seen = new Set<string>();
-    product.variants.forEach((variant, vi) => {
-      if (seen.has(variant.id)) {
-        ctx.addIssue({ code: 'custom', path: ['variants', vi, 'id'], message: `duplicate variant id "${variant.id}"` });
+    seen.add(variant.id);
+    if (variant.kind === 'genuine' && variant.tells.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['variants', vi, 'tells'], message: 'a genuine variant has no tells' });
+    }
+    if (finished && variant.kind === 'counterfeit' && variant.tells.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['variants', vi, 'tells'], message: 'a counterfeit needs at least one tell' });
+    }
+    const tellIds = new Set<string>();
+    variant.tells.forEach((tell, ti) => {
+      if (tellIds.has(tell.id)) {
+        ctx.addIssue({ code: 'custom', path: ['variants', vi, 'tells', ti, 'id'], message: `duplicate tell id "${tell.id}"` });
       }
-      seen.add(variant.id);
-      if (variant.kind === 'genuine' && variant.tells.length > 0) {
-        ctx.addIssue({ code: 'custom', path: ['variants', vi, 'tells'], message: 'a genuine variant has no tells' });
-      }
-      if (variant.kind === 'counterfeit' && variant.tells.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['variants', vi, 'tells'], message: 'a counterfeit needs at least one tell' });
-      }
-      const tellIds = new Set<string>();
-      variant.tells.forEach((tell, ti) => {
-        if (tellIds.has(tell.id)) {
-          ctx.addIssue({ code: 'custom', path: ['variants', vi, 'tells', ti, 'id'], message: `duplicate tell id "${tell.id}"` });
-        }
-        tellIds.add(tell.id);
-      });
+      tellIds.add(tell.id);
     });
   });
+}
+
+/** A finished product, as trainees see it and content packs hold it. */
+export const Product = z
+  .object({ ...productFields, variants: z.array(Variant).min(2) })
+  .superRefine((product, ctx) => checkVariants(product, ctx, true));
 export type Product = z.infer<typeof Product>;
+
+/**
+ * A product while an author works on it in the studio: the same fields and rules, except that it may
+ * have fewer than two variants, no genuine one yet, and counterfeits without tells. Submitting it for
+ * review checks it against Product.
+ */
+export const ProductDraft = z
+  .object({ ...productFields, variants: z.array(Variant) })
+  .superRefine((product, ctx) => checkVariants(product, ctx, false));
+export type ProductDraft = z.infer<typeof ProductDraft>;
 
 export const PACK_FORMAT = 'twinspect-content-pack';
 /** pack.json at the root of a catalogue folder. */

@@ -4,6 +4,7 @@
  */
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAccessControl } from './auth/access';
@@ -21,12 +22,20 @@ import { registerCatalogueRoutes } from './http/catalogue-routes';
 import { registerDrillRoutes } from './http/drill-routes';
 import { registerGroupRoutes } from './http/group-routes';
 import { registerLiveRoutes } from './http/live-routes';
+import { registerPackRoutes } from './http/pack-routes';
 import { registerProgressRoutes } from './http/progress-routes';
 import { registerStaticFiles } from './http/static-files';
+import { registerStudioRoutes } from './http/studio-routes';
+import { registerUploadRoutes } from './http/upload-routes';
 import { registerUserRoutes } from './http/user-routes';
 import { createLiveDb } from './live/live-db';
 import { createRealtime, type Realtime } from './live/realtime';
 import { prepare } from './startup';
+import { createSurfaceCache } from './studio/draft-files';
+import { createFileStore } from './studio/file-store';
+import { createStudioService } from './studio/studio-service';
+import { createVersionStore } from './studio/version-store';
+import { MAX_UPLOAD_BYTES } from './uploads/model-limits';
 import { createOutboxSender, type OutboxSender } from './xapi/outbox';
 
 export interface App {
@@ -106,11 +115,18 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     if (config.oidc) await registerOidcRoutes(server, { users, sessions, config: config.oidc });
     const xapi = config.lrs && { homePage: config.lrs.accountHomePage, activityBase: config.lrs.activityBase };
     drills = createDrillService({ db, store, sealer, xapi });
-    registerDrillRoutes(server, { drills, store, sealer, contentDir: config.contentDir });
+    const files = createFileStore(db);
+    registerDrillRoutes(server, { drills, store, sealer, contentDir: config.contentDir, files });
     registerProgressRoutes(server, { db, store });
     registerGroupRoutes(server, { db, groups: createGroupStore(db), users });
     registerUserRoutes(server, { users });
     registerLiveRoutes(server, { liveDb, store });
+    // The authoring studio: one file per multipart request, its size capped while it streams in.
+    await server.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5 } });
+    const versions = createVersionStore(db);
+    registerStudioRoutes(server, createStudioService({ versions, files, surfaces: createSurfaceCache(files) }));
+    registerUploadRoutes(server, { db, files, maxModelBytes: MAX_UPLOAD_BYTES });
+    registerPackRoutes(server, { db, files, versions, store, contentDir: config.contentDir });
     await registerStaticFiles(server, config);
     await server.ready();
     outbox?.start();

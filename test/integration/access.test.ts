@@ -14,6 +14,10 @@ import { clientOf, signedIn, type Client } from './support/app-client';
 type Who = Role | 'guest';
 const ALL: readonly Who[] = ['guest', ...ROLES];
 const TEACH: Role[] = ['instructor', 'admin'];
+const AUTHORS: Role[] = ['author', 'admin'];
+const REVIEWERS: Role[] = ['reviewer', 'admin'];
+const STUDIO: Role[] = ['author', 'reviewer', 'admin'];
+const newProduct = () => ({ id: `access-${++n}`, name: 'Access test', brand: 'Testbrand', category: 'toy', hsCode: '9503', description: 'For the role test.', cocoClasses: ['teddy bear'] });
 
 let app: App;
 const clients = {} as Record<Who, Client>;
@@ -51,10 +55,21 @@ const ROUTES: [string, string, 'public' | readonly Role[], () => unknown][] = [
   ['POST', '/api/live-sessions/join', ROLES, () => ({ code: 'ZZZZZZZZZ' })],
   ['GET', '/api/live-sessions/:id/record', TEACH, () => undefined],
   ['GET', '/api/live-sessions/:id/results.csv', TEACH, () => undefined],
+  ['POST', '/api/studio/products', AUTHORS, newProduct],
+  ['GET', '/api/studio/products', STUDIO, () => undefined],
+  ['GET', '/api/studio/products/:id', STUDIO, () => undefined],
+  ['PUT', '/api/studio/products/:id/draft', AUTHORS, () => ({})],
+  ['POST', '/api/studio/products/:id/submit', AUTHORS, () => ({})],
+  ['GET', '/api/studio/products/:id/diff', STUDIO, () => undefined],
+  ['POST', '/api/studio/products/:id/review', REVIEWERS, () => ({ decision: 'publish' })],
+  ['POST', '/api/studio/uploads', AUTHORS, () => ({})],
+  ['GET', '/api/files/:sha256', 'public', () => undefined],
+  ['GET', '/api/studio/export.zip', AUTHORS, () => undefined],
+  ['POST', '/api/studio/import', AUTHORS, () => ({})],
 ];
 
 const urlOf = (template: string) =>
-  template.replace(':userId', spareUserId).replace('/groups/:id', `/groups/${groupId}`).replace('/users/:id', `/users/${spareUserId}`).replace('/live-sessions/:id', `/live-sessions/${liveSessionId}`).replace(':id', 'test-tote').replace(':token', 'not-a-token');
+  template.replace(':userId', spareUserId).replace('/groups/:id', `/groups/${groupId}`).replace('/users/:id', `/users/${spareUserId}`).replace('/live-sessions/:id', `/live-sessions/${liveSessionId}`).replace(':id', 'test-tote').replace(':token', 'not-a-token').replace(':sha256', 'a'.repeat(64));
 
 beforeAll(async () => {
   const tmp = (name: string) => mkdtemp(join(tmpdir(), `twinspect-${name}-`));

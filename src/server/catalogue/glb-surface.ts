@@ -32,7 +32,11 @@ function getIO(): Promise<NodeIO> {
 }
 
 export async function readModelSurface(file: string): Promise<ModelSurface> {
-  const bytes = new Uint8Array(await readFile(file));
+  return modelSurfaceOf(new Uint8Array(await readFile(file)));
+}
+
+/** The surface of a GLB held in memory (a stored upload). */
+export async function modelSurfaceOf(bytes: Uint8Array): Promise<ModelSurface> {
   const doc = await (await getIO()).readBinary(bytes);
   await doc.transform(dequantize());
   const nodes = doc.getRoot().listNodes();

@@ -4,13 +4,13 @@
  */
 import { stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { PackManifest, Product, type SurfacePoint } from '../../domain/catalogue';
+import { PackManifest, Product } from '../../domain/catalogue';
 import { readModelSurface, type ModelSurface } from './glb-surface';
 import { jsonPath, type PackError } from './pack-error';
 import { readJsonFile } from './read-json';
+import { checkTellPoints } from './tell-points';
 
-/** How far (metres) a tell's point may lie from its node's surface. */
-export const SURFACE_TOLERANCE_M = 0.002;
+export { SURFACE_TOLERANCE_M } from './tell-points';
 
 export interface LoadPackOptions {
   /**
@@ -115,34 +115,7 @@ async function checkModels(
       surfaces.set(vi, undefined);
     }
   }
-  const gi = product.variants.findIndex((v) => v.kind === 'genuine');
-  const genuine = product.variants[gi];
-  for (const [vi, variant] of product.variants.entries()) {
-    for (const [ti, tell] of variant.tells.entries()) {
-      const base = `variants[${vi}].tells[${ti}]`;
-      const own = surfaces.get(vi);
-      if (own) checkPoint(own, variant.model, tell.at, `${base}.at`, file, errors);
-      const genuineSurface = surfaces.get(gi);
-      if (genuine && genuineSurface) checkPoint(genuineSurface, genuine.model, tell.genuineAt, `${base}.genuineAt`, file, errors);
-    }
-  }
-}
-
-function checkPoint(surface: ModelSurface, model: string, point: SurfacePoint, path: string, file: string, errors: PackError[]) {
-  const distance = surface.distanceToNode(point.node, point.position);
-  if (distance === undefined) {
-    const names = surface.nodeNames.filter(Boolean);
-    const list = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
-    errors.push({ file, path: `${path}.node`, message: `no node "${point.node}" in ${model} (nodes: ${list || 'none named'})` });
-  } else if (distance === Infinity) {
-    errors.push({ file, path: `${path}.node`, message: `node "${point.node}" in ${model} has no triangles` });
-  } else if (distance > SURFACE_TOLERANCE_M) {
-    errors.push({
-      file,
-      path: `${path}.position`,
-      message: `is ${(distance * 1000).toFixed(1)} mm from the surface of node "${point.node}" in ${model} (at most ${SURFACE_TOLERANCE_M * 1000} mm)`,
-    });
-  }
+  for (const problem of checkTellPoints(product.variants, (vi) => surfaces.get(vi))) errors.push({ file, ...problem });
 }
 
 async function isFile(path: string): Promise<boolean> {

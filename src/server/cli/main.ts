@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { loadPack } from '../catalogue/load-pack';
 import { formatPackError } from '../catalogue/pack-error';
 import { formatSummary, summarise } from '../catalogue/summary';
+import { CONTENT_USAGE, contentCommand } from './content-commands';
 import { USER_USAGE, userCommand } from './user-commands';
 
 export const USAGE = `Usage: twinspect <command>
@@ -16,6 +17,7 @@ Commands:
                                    Find objects in photos (COCO-SSD, wasm) and match them to the
                                    pack's products, or print "no matching product". See scan --help.
 ${USER_USAGE}
+${CONTENT_USAGE}
   --help                           Show this help.
 
 Exit codes: 0 no errors, 1 the pack has errors (or the account command failed), 2 wrong usage.`;
@@ -38,6 +40,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [group, command, ...rest] = argv;
   if (group === 'catalogue' && command === 'check') return catalogueCheck(rest, io);
   if (group === 'user') return userCommand(argv.slice(1), io);
+  if (group === 'content') return contentCommand(argv.slice(1), io);
   io.err(`twinspect: unknown command "${argv.join(' ')}"\n\n${USAGE}`);
   return 2;
 }

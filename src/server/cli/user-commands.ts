@@ -38,7 +38,7 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config);
   try {

@@ -1,6 +1,6 @@
 /** The database schema (drizzle pg-core): runs on PGlite and on PostgreSQL 15. Migrations in ./migrations. */
-import { boolean, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
-import type { Product } from '../../domain/catalogue';
+import { boolean, customType, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
+import type { Product, ProductDraft } from '../../domain/catalogue';
 import type { AttemptRecord } from '../../domain/attempt';
 import type { DrillAnswer, DrillKey, DrillKind, DrillQuestion } from '../../domain/drill';
 import type { Phase } from '../../domain/live-protocol';
@@ -182,6 +182,53 @@ export const liveRounds = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.round] })],
 );
 
+/** bytea: pg gives a Buffer, PGlite a Uint8Array; both take a Buffer. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBufferLike)),
+});
+
+/** Uploaded models and photos, named by the sha256 of their bytes. */
+export const storedFiles = pgTable('stored_files', {
+  sha256: text('sha256').primaryKey(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  bytes: bytea('bytes').notNull(),
+  createdBy: text('created_by'),
+  createdAt: time('created_at').notNull().defaultNow(),
+});
+
+export type VersionStatus = 'draft' | 'in_review' | 'published' | 'superseded' | 'returned';
+
+/** Every version of an authored product; the published one is also in `products`, which trainees read. */
+export const productVersions = pgTable(
+  'product_versions',
+  {
+    productId: text('product_id').notNull(),
+    version: integer('version').notNull(),
+    document: jsonb('document').$type<ProductDraft>().notNull(),
+    status: text('status').$type<VersionStatus>().notNull(),
+    authorId: text('author_id'),
+    createdAt: time('created_at').notNull().defaultNow(),
+    updatedAt: time('updated_at').notNull().defaultNow(),
+    submittedAt: time('submitted_at'),
+    reviewerId: text('reviewer_id'),
+    decidedAt: time('decided_at'),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.version] })],
+);
+
+export const reviewComments = pgTable('review_comments', {
+  id: text('id').primaryKey(),
+  productId: text('product_id').notNull(),
+  version: integer('version').notNull(),
+  authorId: text('author_id'),
+  decision: text('decision').$type<'publish' | 'return'>().notNull(),
+  body: text('body').notNull(),
+  createdAt: time('created_at').notNull().defaultNow(),
+});
+
 export const schema = {
   products,
   users,
@@ -197,4 +244,7 @@ export const schema = {
   liveSessions,
   liveParticipants,
   liveRounds,
+  storedFiles,
+  productVersions,
+  reviewComments,
 };

@@ -1,16 +1,25 @@
 /** The catalogue API: the picker's list and one product for study mode. */
 import type { FastifyInstance } from 'fastify';
 import type { Product } from '../../domain/catalogue';
+import { storedFileOf, storedFileUrl } from '../../domain/stored-file';
 import { pickerEntry } from '../catalogue/summary';
 import type { CatalogueStore } from '../db/catalogue-store';
+import type { ProductSource } from '../db/schema';
 
-/** The product as the client needs it: file references become URLs under /content/. */
-export function productForClient(product: Product): Product {
+/**
+ * The product as the client needs it: file references become URLs, under /content/ for the built-in
+ * pack's files, under /api/files/ for an authored product's uploaded ones.
+ */
+export function productForClient(product: Product, source: ProductSource = 'builtin'): Product {
   const base = `/content/products/${product.id}`;
+  const url = (file: string) => {
+    const stored = source === 'authored' ? storedFileOf(file) : undefined;
+    return stored ? storedFileUrl(stored.sha256) : `${base}/${file}`;
+  };
   return {
     ...product,
-    photos: product.photos.map((photo) => ({ ...photo, file: `${base}/${photo.file}` })),
-    variants: product.variants.map((variant) => ({ ...variant, model: `${base}/${variant.model}` })),
+    photos: product.photos.map((photo) => ({ ...photo, file: url(photo.file) })),
+    variants: product.variants.map((variant) => ({ ...variant, model: url(variant.model) })),
   };
 }
 
@@ -27,6 +36,6 @@ export function registerCatalogueRoutes(app: FastifyInstance, store: CatalogueSt
         .code(404)
         .send({ error: 'product_not_found', message: `No product ${JSON.stringify(request.params.id)}` });
     }
-    return productForClient(found.product);
+    return productForClient(found.product, found.source);
   });
 }

@@ -7,10 +7,12 @@ import { join, normalize, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DrillAnswer, DrillKind, MAX_HINTS } from '../../domain/drill';
+import { storedFileOf } from '../../domain/stored-file';
 import type { Sealer } from '../auth/sealing';
 import type { CatalogueStore } from '../db/catalogue-store';
 import { anonymiseGlb } from '../drills/anonymous-glb';
 import { DrillError, type DrillService } from '../drills/drill-service';
+import type { FileStore } from '../studio/file-store';
 import { parseOr400 } from './validate';
 
 const NewDrill = z.object({ kind: DrillKind, productId: z.string().min(1).max(100).optional() }).strict();
@@ -28,6 +30,8 @@ export interface DrillRouteDeps {
   store: CatalogueStore;
   sealer: Sealer;
   contentDir: string;
+  /** Uploaded models, for authored products. */
+  files: FileStore;
 }
 
 export function registerDrillRoutes(app: FastifyInstance, deps: DrillRouteDeps): void {
@@ -57,12 +61,16 @@ export function registerDrillRoutes(app: FastifyInstance, deps: DrillRouteDeps):
     const item = await deps.sealer.open<{ p: string; f: string }>(request.params.token);
     const found = item && (await deps.store.get(item.p));
     if (!item || !found) return reply.code(404).send({ error: 'item_not_found', message: 'This drill item has expired: start a new drill.' });
+    // A built-in product's model is a file in the content pack; an authored product's, a stored upload.
+    const stored = found.source === 'authored' ? storedFileOf(item.f) : undefined;
     const folder = join(deps.contentDir, 'products', item.p);
-    const file = normalize(join(folder, item.f));
-    if (!file.startsWith(folder + sep)) return reply.code(404).send({ error: 'item_not_found', message: 'No such drill item.' });
+    const file = stored ? `sha256:${stored.sha256}` : normalize(join(folder, item.f));
+    if (!stored && !file.startsWith(folder + sep)) return reply.code(404).send({ error: 'item_not_found', message: 'No such drill item.' });
     let glb = cache.get(file);
     if (!glb) {
-      glb = anonymiseGlb(await readFile(file));
+      const bytes = stored ? (await deps.files.get(stored.sha256))?.bytes : await readFile(file);
+      if (!bytes) return reply.code(404).send({ error: 'item_not_found', message: 'No such drill item.' });
+      glb = anonymiseGlb(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       if (cache.size > 48) cache.delete(cache.keys().next().value!);
       cache.set(file, glb);
     }

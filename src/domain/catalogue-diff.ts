@@ -1,0 +1,102 @@
+/**
+ * What changed between two versions of a product, as a reviewer reads it: one line per change, e.g.
+ * "Counterfeit B › tell 'misspelt-brand': counterfeit text changed", "Variant added: Counterfeit C".
+ * Variants, tells and photos are matched by id (photos by file), so reordering them is no change.
+ */
+import type { ProductDraft, SurfacePoint, Tell, Variant } from './catalogue';
+
+type Field<T> = [key: keyof T, say: (a: T, b: T) => string];
+
+const quoted = (s: string) => `"${s}"`;
+const from = (a: unknown, b: unknown) => `${String(a)} → ${String(b)}`;
+const samePoint = (a: SurfacePoint, b: SurfacePoint) =>
+  a.node === b.node && a.position.every((x, i) => x === b.position[i]) && a.normal.every((x, i) => x === b.normal[i]);
+
+const PRODUCT_FIELDS: Field<ProductDraft>[] = [
+  ['name', (a, b) => `Name changed: ${from(quoted(a.name), quoted(b.name))}`],
+  ['brand', (a, b) => `Brand changed: ${from(quoted(a.brand), quoted(b.brand))}`],
+  ['category', (a, b) => `Category changed: ${from(a.category, b.category)}`],
+  ['hsCode', (a, b) => `HS code changed: ${from(a.hsCode, b.hsCode)}`],
+  ['description', () => 'Description changed'],
+  ['cocoClasses', (a, b) => `Camera classes changed: ${from(a.cocoClasses.join(', '), b.cocoClasses.join(', '))}`],
+];
+
+const VARIANT_FIELDS: Field<Variant>[] = [
+  ['label', (a, b) => `renamed ${from(quoted(a.label), quoted(b.label))}`],
+  ['kind', (a, b) => `kind changed: ${from(a.kind, b.kind)}`],
+  ['model', () => 'model replaced'],
+  ['weightGrams', (a, b) => `weight changed: ${a.weightGrams} g → ${b.weightGrams} g`],
+  ['provenance', () => 'provenance changed'],
+  ['notes', () => 'notes changed'],
+];
+
+const TELL_FIELDS: Field<Tell>[] = [
+  ['title', (a, b) => `title changed: ${from(quoted(a.title), quoted(b.title))}`],
+  ['category', (a, b) => `category changed: ${from(a.category, b.category)}`],
+  ['iso', (a, b) => `ISO 22383 class changed: ${from(a.iso, b.iso)}`],
+  ['tool', (a, b) => `tool changed: ${from(a.tool, b.tool)}`],
+  ['genuine', () => 'genuine text changed'],
+  ['counterfeit', () => 'counterfeit text changed'],
+  ['severity', (a, b) => `severity changed: ${from(a.severity, b.severity)}`],
+  ['tolerance', (a, b) => `tolerance changed: ${Math.round(a.tolerance * 1000)} mm → ${Math.round(b.tolerance * 1000)} mm`],
+  ['at', () => 'moved on this model'],
+  ['genuineAt', () => 'moved on the genuine model'],
+];
+
+function changedFields<T>(a: T, b: T, fields: Field<T>[]): string[] {
+  return fields.filter(([key]) => !same(a[key], b[key])).map(([, say]) => say(a, b));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (isPoint(a) && isPoint(b)) return samePoint(a, b);
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function isPoint(x: unknown): x is SurfacePoint {
+  return typeof x === 'object' && x !== null && 'position' in x && 'normal' in x && 'node' in x;
+}
+
+function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  return new Map(list.map((x) => [x.id, x]));
+}
+
+/** The changes from `before` (the last published version; undefined for a new product) to `after`. */
+export function diffProducts(before: ProductDraft | undefined, after: ProductDraft): string[] {
+  if (!before) {
+    return [
+      `New product: ${after.name}`,
+      ...after.variants.flatMap((v) => [`Variant added: ${v.label}`, ...v.tells.map((t) => `${v.label} › tell '${t.id}' added`)]),
+      ...after.photos.map((p) => `Photo added: ${p.caption}`),
+    ];
+  }
+  const lines = changedFields(before, after, PRODUCT_FIELDS);
+  const oldPhotos = new Map(before.photos.map((p) => [p.file, p]));
+  const newPhotos = new Map(after.photos.map((p) => [p.file, p]));
+  for (const [file, p] of newPhotos) {
+    const old = oldPhotos.get(file);
+    if (!old) lines.push(`Photo added: ${p.caption}`);
+    else if (old.caption !== p.caption) lines.push(`Photo caption changed: ${from(quoted(old.caption), quoted(p.caption))}`);
+  }
+  for (const [file, p] of oldPhotos) if (!newPhotos.has(file)) lines.push(`Photo removed: ${p.caption}`);
+
+  const oldVariants = byId(before.variants);
+  const newVariants = byId(after.variants);
+  for (const variant of after.variants) {
+    const old = oldVariants.get(variant.id);
+    if (!old) {
+      lines.push(`Variant added: ${variant.label}`, ...variant.tells.map((t) => `${variant.label} › tell '${t.id}' added`));
+      continue;
+    }
+    lines.push(...changedFields(old, variant, VARIANT_FIELDS).map((c) => `${variant.label} › ${c}`));
+    const oldTells = byId(old.tells);
+    const newTells = byId(variant.tells);
+    for (const tell of variant.tells) {
+      const was = oldTells.get(tell.id);
+      if (!was) lines.push(`${variant.label} › tell '${tell.id}' added`);
+      else lines.push(...changedFields(was, tell, TELL_FIELDS).map((c) => `${variant.label} › tell '${tell.id}': ${c}`));
+    }
+    for (const tell of old.tells) if (!newTells.has(tell.id)) lines.push(`${variant.label} › tell '${tell.id}' removed`);
+  }
+  for (const variant of before.variants) if (!newVariants.has(variant.id)) lines.push(`Variant removed: ${variant.label}`);
+  return lines;
+}
