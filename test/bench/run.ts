@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --json] [-- --quick]: the product's speed and size figures, printed, never asserted.
  * Targets: main chunk <= 400 kB gzip; a variant GLB <= 1.5 MB and 150k triangles; the comparison
- * scene < 100 draw calls and 300k triangles; fps at least 0.9x an empty canvas measured in the same run.
+ * scene < 100 draw calls and 300k triangles; fps at least 0.9x an empty canvas measured in the same run;
+ * live sessions: 20 sessions of 30 in one process with presence p99 under 100 ms and no answer lost.
  */
 import { join } from 'node:path';
 import { launchBrowser } from '../e2e/support/browser';
@@ -10,6 +11,7 @@ import { bundleFigures, modelFigures } from './figures';
 import { median, sceneFigures, type SceneFigures } from './browser-figures';
 import { formatFigure, measureDrillFigures, type Figure } from './drill-figures';
 import { measureScanFigures } from './scan-figures';
+import { measureSessionFigures } from './session-figures';
 import { measureUploadFigures } from './upload-figures';
 
 const json = process.argv.includes('--json');
@@ -36,6 +38,8 @@ try {
   await app.stop();
 }
 const drills = await measureDrillFigures({ quick });
+// Live sessions: one server process and a load process of simulated participants (see session-figures.ts).
+const sessions = await measureSessionFigures({ quick });
 const uploads = await measureUploadFigures({ quick });
 
 const report = {
@@ -52,6 +56,7 @@ const report = {
   drills,
   scans,
   uploads,
+  sessions: { figures: sessions.figures, steps: sessions.steps, largestParticipantsHeld: sessions.largestHeld },
   note: 'fps in headless Chromium with SwiftShader (software WebGL) on a shared 2-core machine; medians of alternating runs.',
 };
 
@@ -70,4 +75,6 @@ if (json) {
   for (const f of scans) log(`  ${formatFigure(f)}`);
   log('\nModel uploads, checked and optimised (medians; ratios against the 1 MB upload measured in the same run):');
   for (const f of uploads) log(`  ${formatFigure(f)}`);
+  log('\nLive sessions (medians; each beside one session of 30 measured in the same run):');
+  for (const f of sessions.figures) log(`  ${formatFigure(f)}`);
 }

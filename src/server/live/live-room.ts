@@ -61,6 +61,9 @@ const seqOf = (raw: unknown): number | null => {
   return typeof seq === 'number' && Number.isFinite(seq) ? seq : null;
 };
 
+/** A message type as text for a refusal: a string or number, and nothing else. */
+const nameOf = (type: unknown): string => (typeof type === 'string' || typeof type === 'number' ? String(type).slice(0, 40) : typeof type);
+
 export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat, SessionUser> {
   override maxClients = 250;
   private session!: LiveSession;
@@ -87,7 +90,10 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     this.session = await LiveSession.load(d, row, this.state);
     this.onMessage(MSG.intent, (client, message) => this.enqueue(client, message));
     this.onMessage(MSG.presence, (client, message) => this.takePresence(client, message));
-    this.onMessage('*', (client, type) => this.refuse(client, null, 'unknown_type', `unknown message type "${String(type).slice(0, 40)}"`));
+    // A message sent as type "*" reaches this handler with its body where the type is: name it safely.
+    this.onMessage('*', (client, type) => this.refuse(client, null, 'unknown_type', `unknown message type "${nameOf(type)}"`));
+    // Colyseus' own handler of this name formats the body into a string, which can throw out of the process.
+    this.onMessage('__no_message_handler', (client) => this.refuse(client, null, 'unknown_type', 'unknown message type "__no_message_handler"'));
     this.clock.setInterval(() => this.relayPresence(), PRESENCE_TICK_MS);
     this.broadcastPatch();
   }
@@ -133,6 +139,13 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     } catch {
       if (this.connections.get(seat.user.id) === client) this.connections.delete(seat.user.id);
     }
+  }
+
+  /** A handler that throws is a bug: it is logged, and the room and the process go on (Colyseus would let it crash the process). */
+  override onUncaughtException(err: Error, method: string): void {
+    // A refused join is thrown on purpose; the client already has its answer.
+    if (err.cause instanceof ServerError) return;
+    need().log?.(`live: ${method} failed`, err.cause ?? err);
   }
 
   override async onDispose(): Promise<void> {

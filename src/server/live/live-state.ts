@@ -34,7 +34,8 @@ export const LiveState = schema(
     question: { type: 'string', default: '' },
     reveal: { type: 'string', default: '' },
     follow: { type: 'boolean', default: false },
-    rotation: { array: 'number' },
+    // float64: 'number' sends fractions as float32, and every client would hold a slightly different turn than the server.
+    rotation: { array: 'float64' },
     spotlight: { type: 'string', default: '' },
     pointersMuted: { type: 'boolean', default: false },
     participants: { map: ParticipantState },

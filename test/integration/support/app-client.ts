@@ -1,4 +1,4 @@
-/** Drives an in-process app with inject(), keeping each signed-in user's session cookie. */
+/** Drives an app, in-process with inject() or a server process over HTTP, keeping each signed-in user's session cookie. */
 import type { App } from '../../../src/server/app';
 import type { Role } from '../../../src/domain/roles';
 
@@ -38,4 +38,33 @@ export async function signedIn(app: App, email: string, role: Role): Promise<Cli
   if (res.statusCode !== 200) throw new Error(`sign-in of ${email} answered ${res.statusCode}: ${res.body}`);
   const setCookie = String(res.headers['set-cookie']);
   return clientOf(app, setCookie.split(';')[0]);
+}
+
+/** The same client over real HTTP, for a server running as its own process. */
+export function httpClient(baseUrl: string, cookie?: string): Client {
+  const client: Client = {
+    cookie,
+    async request(method, url, body) {
+      const headers: Record<string, string> = client.cookie ? { cookie: client.cookie } : {};
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(`${baseUrl}${url}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const raw = Buffer.from(await res.arrayBuffer());
+      const text = raw.toString('utf8');
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { status: res.status, json, text, raw, headers: Object.fromEntries(res.headers) };
+    },
+  };
+  return client;
+}
+
+/** Signs an existing account in over HTTP. */
+export async function signInOver(baseUrl: string, email: string, password = PASSWORD): Promise<Client> {
+  const res = await fetch(`${baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${await res.text()}`);
+  return httpClient(baseUrl, res.headers.get('set-cookie')!.split(';')[0]);
 }

@@ -42,7 +42,8 @@ export const NO_POSTGRES_MESSAGE =
   'PostgreSQL binaries (initdb, pg_ctl) were not found on PATH nor in /usr/lib/postgresql/*/bin. ' +
   'Install PostgreSQL (Debian: apt-get install postgresql) or set TWINSPECT_SKIP_POSTGRES=1 to skip the PostgreSQL suite.';
 
-function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on (for a test's servers). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

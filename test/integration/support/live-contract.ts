@@ -1,0 +1,122 @@
+/**
+ * Live sessions, the same assertions on every backend (PGlite and PostgreSQL), on a real server and
+ * real WebSockets: an instructor runs the phases, trainees join with the code and answer; roles, the
+ * key's secrecy, answers before their ack, reconnection, removal and the record.
+ * Colyseus' matchmaker is one per process: a suite closes its app before the next one listens.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DrillQuestion } from '../../../src/domain/drill';
+import type { ServerConfig } from '../../../src/server/config';
+import { joinLive, until, type LiveParticipant } from '../../support/live-client';
+import type { Client } from './app-client';
+import { startLiveApp, type LiveApp } from './live-app';
+
+export function describeLiveContract(backend: string, makeConfig: () => Promise<ServerConfig>) {
+  let live: LiveApp;
+  let baseUrl: string;
+  let instructor: Client;
+  let trainees: Client[];
+  const enter = (who: Client, sessionId: string): Promise<LiveParticipant> => live.enter(who, sessionId);
+  const newSession = () => live.newSession(instructor);
+
+  describe(`a live session on ${backend}`, () => {
+    beforeAll(async () => {
+      live = await startLiveApp(await makeConfig());
+      baseUrl = live.baseUrl;
+      instructor = await live.account('ines@agency.test', 'instructor');
+      trainees = [await live.account('tess@agency.test', 'trainee'), await live.account('tom@agency.test', 'trainee')];
+    }, 60_000);
+
+    afterAll(() => live?.close());
+
+    it('runs inspect → answer → reveal with the key sent only at the reveal, and answers stored before their ack', async () => {
+      const { id, code } = await newSession();
+      expect(code).toMatch(/^[2-9A-HJKMNP-Z]{9}$/);
+      const teacher = await enter(instructor, id);
+      for (const t of trainees) expect((await t.request('POST', '/api/live-sessions/join', { code: code.toLowerCase().replace(/(...)/g, '$1-') })).status).toBe(200);
+      const [tess, tom] = [await enter(trainees[0]!, id), await enter(trainees[1]!, id)];
+      await until(teacher, (v) => Object.values(v.participants).filter((p) => p.connected).length === 3);
+
+      expect(await teacher.send({ type: 'phase', to: 'inspect' })).toHaveProperty('ack');
+      const inspecting = await until(tess, (v) => v.phase === 'inspect' && v.question !== '');
+      const question = JSON.parse(inspecting.question) as DrillQuestion;
+      expect(question.items).toHaveLength(2);
+
+      // A trainee may not move the class; an answer before the answer phase is refused.
+      expect(await tess.send({ type: 'phase', to: 'reveal' })).toEqual({ refused: expect.objectContaining({ code: 'forbidden' }) });
+      expect(await tess.send({ type: 'answer', round: 1, answer: { kind: 'spot-the-fake', counterfeit: 'A', confidence: 0.8 } })).toEqual({
+        refused: expect.objectContaining({ code: 'wrong_phase' }),
+      });
+
+      await teacher.send({ type: 'phase', to: 'answer' });
+      await until(tess, (v) => v.phase === 'answer');
+      expect(await tess.send({ type: 'answer', round: 1, answer: { kind: 'spot-the-fake', counterfeit: 'A', confidence: 0.8 } })).toHaveProperty('ack');
+      // Acknowledged means stored.
+      const stored = await live.record(instructor, id);
+      expect(stored.rounds[0]!.answers.map((a) => a.name)).toEqual(['tess']);
+      expect(await tess.send({ type: 'answer', round: 1, answer: { kind: 'spot-the-fake', counterfeit: 'B', confidence: 0.9 } })).toEqual({
+        refused: expect.objectContaining({ code: 'already_answered' }),
+      });
+      expect(await tom.send({ type: 'answer', round: 1, answer: { kind: 'spot-the-fake', counterfeit: 'B', confidence: 0.6 } })).toHaveProperty('ack');
+      await until(teacher, (v) => Object.values(v.participants).filter((p) => p.answeredRound).length === 2);
+
+      // Nothing a trainee received before the reveal names the variants or the tells.
+      const before = JSON.stringify({ received: tess.received, state: tess.view() });
+      expect(before).not.toMatch(/fake-a|fake-b|"genuine"|counterfeitLabel/);
+
+      await teacher.send({ type: 'phase', to: 'reveal' });
+      const revealed = await until(tess, (v) => v.reveal !== '');
+      expect(JSON.parse(revealed.reveal).revealed.map((r: { kind: string }) => r.kind).sort()).toEqual(['counterfeit', 'genuine']);
+      await expect.poll(() => tess.results.length).toBe(1);
+      await expect.poll(() => tom.results.length).toBe(1);
+      const right = [tess, tom].filter((p) => p.results[0]!.result.score.correct);
+      expect(right).toHaveLength(1);
+      const standings = Object.values((await until(teacher, (v) => Object.values(v.participants).some((p) => p.points > 0))).participants);
+      expect(standings.filter((p) => p.role === 'trainee').map((p) => p.correct).sort()).toEqual([0, 1]);
+
+      // The spotlight takes only a tell of this round.
+      const tellId = JSON.parse(revealed.reveal).tells[0]?.id as string | undefined;
+      if (tellId) expect(await teacher.send({ type: 'spotlight', tellId })).toHaveProperty('ack');
+      expect(await teacher.send({ type: 'spotlight', tellId: 'no-such-tell' })).toEqual({ refused: expect.objectContaining({ code: 'not_found' }) });
+
+      const csv = await instructor.request('GET', `/api/live-sessions/${id}/results.csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.text.trim().split('\r\n')).toHaveLength(3);
+    });
+
+    it('refuses a wrong code, and keeps a removed trainee out', async () => {
+      const { id, code } = await newSession();
+      expect((await trainees[0]!.request('POST', '/api/live-sessions/join', { code: 'ZZZZZZZZZ' })).status).toBe(404);
+      expect((await trainees[0]!.request('POST', '/api/live-sessions/join', { code })).status).toBe(200);
+      // Without the code, the room does not let a trainee in.
+      await expect(joinLive(baseUrl, trainees[1]!.cookie!, id)).rejects.toThrow(/code/);
+      const teacher = await enter(instructor, id);
+      const tess = await enter(trainees[0]!, id);
+      await expect.poll(() => tess.welcome).toBeDefined();
+      const tessId = tess.welcome!.you;
+      const closed = new Promise<number>((resolve) => tess.room.onLeave((c) => resolve(c)));
+      expect(await teacher.send({ type: 'remove', participantId: tessId })).toHaveProperty('ack');
+      expect(await closed).toBe(4003);
+      expect((await trainees[0]!.request('POST', '/api/live-sessions/join', { code })).status).toBe(403);
+      await expect(joinLive(baseUrl, trainees[0]!.cookie!, id)).rejects.toThrow(/removed/);
+    });
+
+    it('takes a dropped trainee back with the same identity and answer', async () => {
+      const { id, code } = await newSession();
+      await trainees[0]!.request('POST', '/api/live-sessions/join', { code });
+      const teacher = await enter(instructor, id);
+      const tess = await enter(trainees[0]!, id);
+      await teacher.send({ type: 'phase', to: 'inspect' });
+      await teacher.send({ type: 'phase', to: 'answer' });
+      await until(tess, (v) => v.phase === 'answer');
+      await tess.send({ type: 'answer', round: 1, answer: { kind: 'spot-the-fake', counterfeit: 'B', confidence: 0.7 } });
+      const you = tess.welcome!.you;
+      await tess.leave(false);
+      await until(teacher, (v) => v.participants[you]?.connected === false);
+      // A fresh page of the same account (a reload) is back in, with its answer.
+      const again = await enter(trainees[0]!, id);
+      await until(teacher, (v) => v.participants[you]?.connected === true);
+      await expect.poll(() => again.welcome?.answer?.answer).toEqual({ kind: 'spot-the-fake', counterfeit: 'B', confidence: 0.7 });
+    });
+  });
+}
