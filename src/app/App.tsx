@@ -17,6 +17,9 @@ const ScanPage = named(() => import('./scan/ScanPage'), 'ScanPage');
 const ProgressPage = named(() => import('./progress/ProgressPage'), 'ProgressPage');
 const GroupsPage = named(() => import('./progress/GroupsPage'), 'GroupsPage');
 const UsersPage = named(() => import('./progress/UsersPage'), 'UsersPage');
+/** Shared live sessions: the room client (colyseus.js) and the stage load only when Live opens. */
+const LivePage = named(() => import('./live/LivePage'), 'LivePage');
+const LiveRecordPage = named(() => import('./live/LiveRecordPage'), 'LiveRecordPage');
 /** ?bench=empty: the same canvas with nothing on it, the baseline the benchmarks compare against. */
 const EmptyStage = lazy(() => import('../scene/Stage').then((m) => ({ default: () => <m.Stage>{null}</m.Stage> })));
 
@@ -35,6 +38,10 @@ function Page({ route }: { route: Route }) {
       return <GroupsPage />;
     case 'users':
       return <UsersPage />;
+    case 'live':
+      return <LivePage />;
+    case 'live-record':
+      return <LiveRecordPage />;
     default:
       return <CataloguePage />;
   }

@@ -8,6 +8,7 @@ const LINKS: { page: Page; label: string; roles?: readonly Role[] }[] = [
   { page: 'drill', label: 'Drills' },
   { page: 'scan', label: 'Scan' },
   { page: 'progress', label: 'Progress', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
+  { page: 'live', label: 'Live', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
   { page: 'groups', label: 'Groups', roles: ['instructor', 'admin'] },
   { page: 'users', label: 'Users', roles: ['admin'] },
 ];
@@ -25,7 +26,7 @@ export function NavBar({ route }: { route: Route }) {
           <a
             key={l.page}
             href={l.page === 'catalogue' ? '/' : `/?page=${l.page}`}
-            aria-current={current === l.page ? 'page' : undefined}
+            aria-current={current === l.page || (l.page === 'live' && current === 'live-record') ? 'page' : undefined}
             onClick={(e) => {
               e.preventDefault();
               navigate({ page: l.page });

@@ -1,10 +1,11 @@
 /**
- * The URL is the route: ?page=<page>, ?product=<id>&variant=<id> for study, ?group=<id>, ?kind=<drill kind>.
+ * The URL is the route: ?page=<page>, ?product=<id>&variant=<id> for study, ?group=<id>, ?kind=<drill kind>,
+ * ?code=<join code> (a live session's join link), ?session=<id> (a live session's record).
  * Other parameters (emulate) are kept.
  */
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['catalogue', 'sign-in', 'drill', 'scan', 'progress', 'groups', 'users'] as const;
+export const PAGES = ['catalogue', 'sign-in', 'drill', 'scan', 'progress', 'groups', 'users', 'live', 'live-record'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {
@@ -13,9 +14,11 @@ export interface Route {
   variant: string | null;
   group: string | null;
   kind: string | null;
+  code: string | null;
+  session: string | null;
 }
 
-const KEYS = ['page', 'product', 'variant', 'group', 'kind'] as const;
+const KEYS = ['page', 'product', 'variant', 'group', 'kind', 'code', 'session'] as const;
 
 function read(): Route {
   const q = new URLSearchParams(location.search);
@@ -26,6 +29,8 @@ function read(): Route {
     variant: q.get('variant'),
     group: q.get('group'),
     kind: q.get('kind'),
+    code: q.get('code'),
+    session: q.get('session'),
   };
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ACCOUNTS, buildApp, root, startApp } from './support/app-server';
 import { launchBrowser, openPage, waitFrames } from './support/browser';
 import { apiAs, signIn } from './support/session';
+import { enter, remote, waitXrFrames } from './support/xr';
 
 const out = join(root, 'test/e2e/screenshots');
 mkdirSync(out, { recursive: true });
@@ -80,6 +81,35 @@ try {
   await instructor.getByRole('figure').first().waitFor();
   await instructor.waitForTimeout(1500);
   await instructor.screenshot({ path: join(out, 'group.png') });
+
+  // A live session: the instructor's view with a trainee present, in an (emulated) Quest 3 in VR,
+  // her head, both controllers and her pointer drawn where she is around the pair.
+  await instructor.goto(`${app.baseUrl}/?page=live`);
+  await instructor.getByLabel('Title').fill('Border post 3 — morning briefing');
+  await instructor.getByLabel('First product').selectOption(product);
+  await instructor.getByRole('button', { name: 'Start the session' }).click();
+  const code = (await instructor.getByTestId('join-code').textContent())!;
+  const { page: headset } = await openPage(browser, `${app.baseUrl}/?page=sign-in`, { width: 1000, height: 700 });
+  await signIn(headset, ACCOUNTS.trainee);
+  await headset.goto(`${app.baseUrl}/?page=live&code=${code.replace(/-/g, '')}&emulate=quest3`);
+  await headset.getByRole('button', { name: 'Join', exact: true }).click();
+  await instructor.getByRole('row', { name: new RegExp(ACCOUNTS.trainee.name) }).first().waitFor();
+  await instructor.getByRole('group', { name: 'Phase' }).getByRole('button', { name: 'Inspect', exact: true }).click();
+  await headset.waitForFunction(() => !!(window.__twinspect as { live?: { scene: { drawn: string | null } } } | undefined)?.live?.scene.drawn, null, { timeout: 120_000 });
+  await enter(headset, 'VR');
+  await headset.waitForFunction(() => window.__twinspect!.stats.placed, null, { timeout: 30_000 });
+  // She leans over the table, right of the pair, and points at item B.
+  await remote(headset, 'set_transform', { device: 'headset', position: { x: 0.05, y: 0.9, z: -0.42 } });
+  await remote(headset, 'look_at', { device: 'headset', target: { x: 0.02, y: 0.79, z: -0.62 } });
+  await remote(headset, 'set_transform', { device: 'controller-right', position: { x: 0.06, y: 0.82, z: -0.49 } });
+  await remote(headset, 'look_at', { device: 'controller-right', target: { x: 0.03, y: 0.78, z: -0.62 } });
+  await remote(headset, 'set_transform', { device: 'controller-left', position: { x: -0.03, y: 0.81, z: -0.5 } });
+  await waitXrFrames(headset, 5);
+  await instructor.getByRole('group', { name: 'Phase' }).getByRole('button', { name: 'Answer', exact: true }).click();
+  await instructor.waitForFunction(() => ((window.__twinspect as { live?: { scene: { heads: number } } } | undefined)?.live?.scene.heads ?? 0) >= 1, null, { timeout: 60_000 });
+  await waitFrames(instructor, 20);
+  await instructor.screenshot({ path: join(out, 'live-instructor.png') });
+  await headset.close();
 
   // The admin: the accounts.
   const { page: admin } = await openPage(browser, `${app.baseUrl}/?page=sign-in`, { width: 1400, height: 820 });

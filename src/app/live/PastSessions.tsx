@@ -1,0 +1,57 @@
+/** An instructor's sessions, newest first: each opens its record; one still running can be rejoined. */
+import type { MouseEvent } from 'react';
+import { liveActions } from '../../session/live';
+import { LoadingBar } from '../LoadingBar';
+import { navigate } from '../route';
+import { formatDate } from '../progress/format';
+import { LoadError } from '../progress/Gate';
+import { useLoad } from '../progress/useLoad';
+import { liveApi } from './live-api';
+import { currentDevice } from './device';
+import { PHASE_NAME } from './phase-words';
+
+export const recordHref = (sessionId: string) => `/?page=live-record&session=${encodeURIComponent(sessionId)}`;
+
+export function openRecord(e: MouseEvent<HTMLAnchorElement>, sessionId: string): void {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  navigate({ page: 'live-record', session: sessionId });
+}
+
+export function PastSessions({ userId }: { userId: string }) {
+  const list = useLoad(() => liveApi.list(), userId);
+  const sessions = [...(list.data?.sessions ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    <section className="panel" aria-labelledby="past-title">
+      <h2 id="past-title">Your sessions</h2>
+      {list.error ? (
+        <LoadError what="your sessions" message={list.error} retry={list.reload} />
+      ) : !list.data ? (
+        <LoadingBar label="Loading your sessions" />
+      ) : sessions.length === 0 ? (
+        <p className="muted">No sessions yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">Your sessions</caption>
+            <thead>
+              <tr><th scope="col">Session</th><th scope="col">Started</th><th scope="col">State</th><th scope="col" className="num">Trainees</th><th scope="col" className="num">Rounds</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row"><a href={recordHref(s.id)} onClick={(e) => openRecord(e, s.id)}>{s.title}</a></th>
+                  <td>{formatDate(s.createdAt)}</td>
+                  <td>{s.endedAt ? 'Ended' : PHASE_NAME[s.phase]}</td>
+                  <td className="num">{s.participants}</td>
+                  <td className="num">{s.rounds}</td>
+                  <td>{!s.endedAt && s.phase !== 'ended' && <button type="button" className="button small secondary" onClick={() => liveActions.connect(s.id, currentDevice())}>Rejoin</button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/** The HTTP side of live sessions: start one, list them, join with a code, read a session's record. */
+import type { DrillKind } from '../../domain/drill';
+import type { CreatedSession, JoinedSession, LiveRecord, LiveSessionSummary } from '../../domain/live-record';
+import { ApiError, type FieldIssue } from '../api';
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string; issues?: FieldIssue[] };
+  if (!res.ok) throw new ApiError(res.status, data.error ?? 'http_error', data.message ?? `${method} ${url} answered ${res.status}`, data.issues);
+  return data as T;
+}
+
+const id = encodeURIComponent;
+
+export const liveApi = {
+  create: (input: { title?: string; productId?: string; kind?: DrillKind }) => call<CreatedSession>('POST', '/api/live-sessions', input),
+  list: () => call<{ sessions: LiveSessionSummary[] }>('GET', '/api/live-sessions'),
+  join: (code: string) => call<JoinedSession>('POST', '/api/live-sessions/join', { code }),
+  record: (sessionId: string) => call<LiveRecord>('GET', `/api/live-sessions/${id(sessionId)}/record`),
+  csvUrl: (sessionId: string) => `/api/live-sessions/${id(sessionId)}/results.csv`,
+};
+
+/** What a failed join means to the person typing the code. */
+export function joinErrorText(e: unknown): string {
+  if (e instanceof ApiError) {
+    if (e.status === 404) return 'No session has this code. Check it with your instructor.';
+    if (e.status === 410) return 'This session has ended.';
+    if (e.status === 403) return 'You were removed from this session.';
+    if (e.status === 429) return 'Too many tries: wait a minute, then try again.';
+    return e.message;
+  }
+  return 'The server could not be reached. Check the network and try again.';
+}
+
+/** The link a trainee opens to join: the live page with the code filled in. */
+export const joinLink = (code: string) => `${location.origin}/?page=live&code=${encodeURIComponent(code)}`;
