@@ -1,6 +1,7 @@
 /** Sign in with a local account, or with the agency's account (OpenID Connect) when the server offers it. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from './api';
+import { pendingJoinCode } from './live/pending-code';
 import { navigate } from './route';
 import { sessionActions, useSession } from './session';
 
@@ -17,7 +18,7 @@ export function SignInPage() {
     setError(null);
     try {
       const user = await sessionActions.signIn(email, password);
-      navigate({ page: user.role === 'admin' ? 'users' : user.role === 'instructor' ? 'groups' : 'drill' });
+      navigate({ page: pendingJoinCode() ? 'live' : user.role === 'admin' ? 'users' : user.role === 'instructor' ? 'groups' : 'drill' });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not reach the server. Check the connection and try again.');
     } finally {
@@ -43,7 +44,7 @@ export function SignInPage() {
       </form>
       {oidc && (
         <p>
-          <a className="button-link" href={`${api.oidcStartUrl}?returnTo=${encodeURIComponent('/?page=drill')}`}>Sign in with your agency account</a>
+          <a className="button-link" href={`${api.oidcStartUrl}?returnTo=${encodeURIComponent(pendingJoinCode() ? '/?page=live' : '/?page=drill')}`}>Sign in with your agency account</a>
         </p>
       )}
       <p>

@@ -18,10 +18,11 @@ import { errorMessage, useLoad } from '../progress/useLoad';
 import { joinErrorText, liveApi } from './live-api';
 import { PastSessions } from './PastSessions';
 import { currentDevice } from './device';
+import { forgetJoinCode, pendingJoinCode } from './pending-code';
 
 function JoinForm() {
   const route = useRoute();
-  const given = route.code ?? sessionStorage.getItem('twinspect.join-code');
+  const given = route.code ?? pendingJoinCode();
   const [typed, setTyped] = useState(given ? (normaliseJoinCode(given) ? formatJoinCode(normaliseJoinCode(given)!) : given) : '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +34,7 @@ function JoinForm() {
     setError(null);
     try {
       const joined = await liveApi.join(code);
-      sessionStorage.removeItem('twinspect.join-code');
+      forgetJoinCode();
       liveActions.connect(joined.sessionId, currentDevice());
     } catch (err) {
       setError(joinErrorText(err));

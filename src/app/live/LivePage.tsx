@@ -10,6 +10,7 @@ import { Gate } from '../progress/Gate';
 import { currentDevice } from './device';
 import { LiveLobby } from './LiveLobby';
 import { LiveSessionView } from './LiveSessionView';
+import { keepJoinCode } from './pending-code';
 import { useLiveTestHook } from './test-hook';
 import { useLive } from './use-live';
 import '../drill/drill.css';
@@ -32,12 +33,9 @@ function Live({ user }: { user: SessionUser }) {
   return status === 'idle' ? <LiveLobby user={user} /> : <LiveSessionView />;
 }
 
-/** A join link opened before signing in: the code waits in this tab until the lobby shows. */
-export const PENDING_CODE_KEY = 'twinspect.join-code';
-
 export function LivePage() {
   const code = new URLSearchParams(location.search).get('code');
-  if (code) sessionStorage.setItem(PENDING_CODE_KEY, code);
+  if (code) keepJoinCode(code);
   return (
     <Gate title="Live sessions" roles={SIGNED_IN} signInText="Sign in to join a live session with your class." deniedText="">
       {(user) => <Live user={user} />}
