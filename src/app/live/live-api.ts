@@ -1,19 +1,7 @@
 /** The HTTP side of live sessions: start one, list them, join with a code, read a session's record. */
 import type { DrillKind } from '../../domain/drill';
 import type { CreatedSession, JoinedSession, LiveRecord, LiveSessionSummary } from '../../domain/live-record';
-import { ApiError, type FieldIssue } from '../api';
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string; issues?: FieldIssue[] };
-  if (!res.ok) throw new ApiError(res.status, data.error ?? 'http_error', data.message ?? `${method} ${url} answered ${res.status}`, data.issues);
-  return data as T;
-}
+import { ApiError, call } from '../api';
 
 const id = encodeURIComponent;
 
