@@ -5,7 +5,8 @@
  * the genuine), and the trainee's own pins turn green where they found a tell and red where not.
  */
 import { useEffect, useMemo } from 'react';
-import type { DrillItem, DrillQuestion, ItemLabel } from '../../domain/drill';
+import type { Tell } from '../../domain/catalogue';
+import type { DrillItem, DrillQuestion, ItemLabel, PinMatch, RevealedItem } from '../../domain/drill';
 import { compareStore, useCompare } from '../../app/compare-store';
 import { drillActions, useDrill } from '../../app/drill/drill-store';
 import { PairProbe } from '../PairProbe';
@@ -31,12 +32,32 @@ function useSharedUnit(items: DrillItem[]): number {
   return DISPLAY_SIZE / Math.max(1e-3, ...sizes.map((s) => Math.max(s.x, s.y, s.z)));
 }
 
-function DrillTable({ question }: { question: DrillQuestion }) {
+/** Which tells are ringed on the counterfeit (`at`) and on the genuine (`genuineAt`). */
+export interface Ringed {
+  at: ReadonlySet<string>;
+  genuineAt: ReadonlySet<string>;
+}
+
+export interface DrillTableProps {
+  question: DrillQuestion;
+  /** Which item was which, and the counterfeit's tells, once they are known. */
+  reveal: { revealed: RevealedItem[]; tells: Tell[] } | null;
+  /** How the trainee's pins were matched, once the answer is marked. */
+  pinMatches: PinMatch[] | null;
+  ringed: Ringed;
+  /** Whether a click on the suspect drops a pin now. */
+  canPin: boolean;
+  /** The group's name in the scene, for tests and the probe. */
+  name: string;
+  /** The suspect's caption before the reveal (find the tells). */
+  suspectCaption: string;
+}
+
+/** A drill's items on their turntables: shared by the drill page and live sessions. */
+export function DrillTable({ question, reveal, pinMatches, ringed, canPin, name, suspectCaption }: DrillTableProps) {
   const items = useMemo(() => ordered(question.items), [question]);
   const unit = useSharedUnit(items);
   const pins = useDrill((s) => s.pins);
-  const result = useDrill((s) => s.result);
-  const answering = useDrill((s) => s.status === 'answering');
   const uv = useCompare((s) => s.uvLamp);
   const findTells = question.kind === 'find-the-tells';
 
@@ -48,36 +69,34 @@ function DrillTable({ question }: { question: DrillQuestion }) {
 
   const suspect: ItemLabel | null = findTells
     ? (question.items.find((i) => i.role === 'suspect')?.label ?? 'B')
-    : (result?.revealed.find((r) => r.kind === 'counterfeit')?.label ?? null);
-  const genuine: ItemLabel | null = result && question.items.length > 1 ? (result.revealed.find((r) => r.kind === 'genuine')?.label ?? null) : null;
+    : (reveal?.revealed.find((r) => r.kind === 'counterfeit')?.label ?? null);
+  const genuine: ItemLabel | null = reveal && question.items.length > 1 ? (reveal.revealed.find((r) => r.kind === 'genuine')?.label ?? null) : null;
 
   const { fakeMarks, genuineMarks } = useMemo(() => {
-    if (!result) return { fakeMarks: [] as TellMark[], genuineMarks: [] as TellMark[] };
-    const found = new Set(result.score.pinMatches.map((m) => m.tellId));
-    const marks = (which: 'at' | 'genuineAt') =>
-      result.tells.map((t, i) => ({ id: t.id, n: i + 1, at: t[which], highlighted: findTells && which === 'at' && !found.has(t.id) }));
+    if (!reveal) return { fakeMarks: [] as TellMark[], genuineMarks: [] as TellMark[] };
+    const marks = (which: 'at' | 'genuineAt') => reveal.tells.map((t, i) => ({ id: t.id, n: i + 1, at: t[which], highlighted: ringed[which].has(t.id) }));
     return { fakeMarks: marks('at'), genuineMarks: marks('genuineAt') };
-  }, [result, findTells]);
+  }, [reveal, ringed]);
 
   const traineeMarks = useMemo<TraineeMark[]>(
     () =>
       findTells
         ? pins.map((pin, i) => {
-            const match = result?.score.pinMatches.find((m) => m.pin === i);
-            return { n: i + 1, pin, state: !result ? 'placed' : match?.tellId ? 'hit' : 'miss' };
+            const match = pinMatches?.find((m) => m.pin === i);
+            return { n: i + 1, pin, state: !pinMatches ? 'placed' : match?.tellId ? 'hit' : 'miss' };
           })
         : [],
-    [findTells, pins, result],
+    [findTells, pins, pinMatches],
   );
 
   const captionOf = (item: DrillItem) => {
-    const kind = result?.revealed.find((r) => r.label === item.label)?.kind;
-    if (findTells) return item.role === 'reference' ? 'Genuine reference' : kind ? 'Suspect · Counterfeit' : 'Suspect — find its tells';
+    const kind = reveal?.revealed.find((r) => r.label === item.label)?.kind;
+    if (findTells) return item.role === 'reference' ? 'Genuine reference' : kind ? 'Suspect · Counterfeit' : suspectCaption;
     return kind ? `${item.label} · ${kind === 'genuine' ? 'Genuine' : 'Counterfeit'}` : item.label;
   };
 
   return (
-    <group name="drill-items" userData={{ drillId: question.id }}>
+    <group name={name} userData={{ drillId: question.id }}>
       {items.map((item, i) => (
         <DrillSlot
           key={item.label}
@@ -89,7 +108,7 @@ function DrillTable({ question }: { question: DrillQuestion }) {
           uv={uv}
           tells={item.label === suspect ? fakeMarks : item.label === genuine ? genuineMarks : []}
           trainee={item.label === suspect ? traineeMarks : []}
-          onPick={findTells && answering && item.label === suspect ? drillActions.addPin : undefined}
+          onPick={findTells && canPin && item.label === suspect ? drillActions.addPin : undefined}
         />
       ))}
       {/* Here, not beside the table: it must mount only once the models are in (stageStats.pairFrameAt). */}
@@ -98,8 +117,32 @@ function DrillTable({ question }: { question: DrillQuestion }) {
   );
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** The drill page's table: after the answer, the tells a find-the-tells answer missed are ringed. */
+function DrillPageTable({ question }: { question: DrillQuestion }) {
+  const result = useDrill((s) => s.result);
+  const answering = useDrill((s) => s.status === 'answering');
+  const ringed = useMemo<Ringed>(() => {
+    if (!result || question.kind !== 'find-the-tells') return { at: NONE, genuineAt: NONE };
+    const found = new Set(result.score.pinMatches.map((m) => m.tellId));
+    return { at: new Set(result.tells.map((t) => t.id).filter((id) => !found.has(id))), genuineAt: NONE };
+  }, [result, question.kind]);
+  return (
+    <DrillTable
+      question={question}
+      reveal={result}
+      pinMatches={result?.score.pinMatches ?? null}
+      ringed={ringed}
+      canPin={answering}
+      name="drill-items"
+      suspectCaption="Suspect — find its tells"
+    />
+  );
+}
+
 /** The drill's items, or nothing before a question has come. */
 export function DrillItems() {
   const question = useDrill((s) => s.question);
-  return question ? <DrillTable key={question.id} question={question} /> : null;
+  return question ? <DrillPageTable key={question.id} question={question} /> : null;
 }
