@@ -6,13 +6,14 @@
  * presses them. The panel rides with the pair but keeps its size in metres, like the XR toolbar.
  */
 import { Text } from '@react-three/drei';
-import { useFrame, type ThreeEvent } from '@react-three/fiber';
+import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useRef } from 'react';
 import { Group, MeshBasicMaterial, PlaneGeometry, Vector3 } from 'three';
 import type { DrillKind } from '../../domain/drill';
 import { drillActions, drillStore, useDrill, type DrillState } from '../../app/drill/drill-store';
 import { uiFont } from '../fonts';
 import { liveSceneStats } from './live-scene-stats';
+import { usePressOnRelease } from '../xr/press-on-release';
 
 const WIDTH = 0.07;
 const HEIGHT = 0.032;
@@ -56,19 +57,9 @@ const world = new Vector3();
 
 function Button({ spec, x }: { spec: ButtonSpec; x: number }) {
   const on = useDrill(spec.isOn ?? never);
-  const held = useRef(false);
-  const down = (e: ThreeEvent<PointerEvent>) => {
-    e.stopPropagation();
-    held.current = true;
-  };
-  // Pressed on release, whatever the hold (a trigger pull easily outlasts a click's 300 ms).
-  const up = (e: ThreeEvent<PointerEvent>) => {
-    e.stopPropagation();
-    if (held.current) spec.press();
-    held.current = false;
-  };
+  const press = usePressOnRelease(spec.press);
   return (
-    <group position-x={x} name={`live-xr-${spec.name}`} onPointerDown={down} onPointerUp={up} onPointerOut={() => (held.current = false)}>
+    <group position-x={x} name={`live-xr-${spec.name}`} {...press}>
       <mesh geometry={panel} material={spec.name === 'Send answer' ? sendMaterial : on ? onMaterial : offMaterial} />
       <Text font={uiFont} fontSize={0.011} position-z={0.001} anchorX="center" anchorY="middle" color={on ? '#05231f' : '#e8eef5'} maxWidth={WIDTH - 0.006} textAlign="center">
         {spec.name}

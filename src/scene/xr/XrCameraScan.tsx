@@ -7,7 +7,7 @@
  * examiner as 3D text (headsets; drei <Html> renders nothing inside <XR>).
  */
 import { Text } from '@react-three/drei';
-import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useXR } from '@react-three/xr';
 import { useEffect, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -21,6 +21,7 @@ import { createScanner, type Scanner } from '../../recognition/scanner';
 import { createCameraFrameReader, type CameraFrameReader, type CameraImageSource, type XrCameraLike } from '../../recognition/xr-camera';
 import { uiFont } from '../fonts';
 import { xrOverlay, xrStore } from '../xr-store';
+import { usePressOnRelease } from './press-on-release';
 
 export const NOT_OFFERED = 'Camera recognition is not offered here: this browser does not share its camera with AR sessions. Scan (the 2D page) works with the camera, a phone or a webcam.';
 const LOADING = 'Camera recognition: loading the detector…';
@@ -164,7 +165,6 @@ function TextPanel({ view }: { view: ScanView }) {
   const panel = useRef<Group>(null);
   const button = useRef<Group>(null);
   const placed = useRef(false);
-  const held = useRef(false);
   useFrame((state) => {
     if (!panel.current) return;
     follow(panel.current, state.camera, placed.current);
@@ -172,20 +172,14 @@ function TextPanel({ view }: { view: ScanView }) {
     xrScanStats.openAt = button.current ? (button.current.getWorldPosition(world).toArray(openAt) as [number, number, number]) : null;
   });
   const m = view.match;
-  // Pressed on release, as the XR toolbar's buttons: a click is lost after a long trigger pull.
-  const down = (e: ThreeEvent<PointerEvent>) => (e.stopPropagation(), (held.current = true));
-  const up = (e: ThreeEvent<PointerEvent>) => {
-    e.stopPropagation();
-    if (held.current && m) open(m);
-    held.current = false;
-  };
+  const press = usePressOnRelease(() => m && open(m));
   return (
     <group ref={panel} name="xr-camera-scan">
       <Text font={uiFont} fontSize={0.022} maxWidth={0.45} textAlign="center" anchorY="bottom" color="#ffffff" outlineWidth={0.003} outlineColor="#0b1320">
         {view.line}
       </Text>
       {m && (
-        <group ref={button} position-y={-0.034} name="xr-camera-scan-open" onPointerDown={down} onPointerUp={up} onPointerOut={() => (held.current = false)}>
+        <group ref={button} position-y={-0.034} name="xr-camera-scan-open" {...press}>
           <mesh>
             <planeGeometry args={[0.12, 0.042]} />
             <meshBasicMaterial color="#3fd6bf" />

@@ -9,13 +9,14 @@
  * nor scaling it down make them unreadable. One geometry and two materials serve all buttons.
  */
 import { Text } from '@react-three/drei';
-import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { Group, MeshBasicMaterial, Shape, ShapeGeometry, Vector3 } from 'three';
 import { compareActions, compareStore, useCompare, type CompareState, type OverlayMode } from '../../app/compare-store';
 import { uiFont } from '../fonts';
 import { stageStats } from '../stats';
 import { onXrUiLayer, XR_UI_LAYER } from './XrLoupe';
+import { usePressOnRelease } from './press-on-release';
 
 const WIDTH = 0.062;
 const HEIGHT = 0.03;
@@ -73,25 +74,10 @@ function Button({ spec, x }: { spec: ButtonSpec; x: number }) {
   const on = useCompare(spec.isOn);
   const label = useCompare((s) => spec.label?.(s) ?? spec.name);
   const group = useRef<Group>(null);
-  const held = useRef(false);
   const hover = (scale: number) => () => group.current?.scale.setScalar(scale);
-  // Pressed on release, whatever the hold: a click event would be lost after 300 ms (pointer-events'
-  // click threshold), which a deliberate trigger pull or pinch easily exceeds.
-  const down = (e: ThreeEvent<PointerEvent>) => {
-    e.stopPropagation();
-    held.current = true;
-  };
-  const up = (e: ThreeEvent<PointerEvent>) => {
-    e.stopPropagation();
-    if (held.current) spec.press();
-    held.current = false;
-  };
-  const out = () => {
-    held.current = false;
-    group.current?.scale.setScalar(1);
-  };
+  const press = usePressOnRelease(spec.press, hover(1));
   return (
-    <group ref={group} position-x={x} name={`xr-button-${spec.name}`} onPointerDown={down} onPointerUp={up} onPointerOver={hover(1.08)} onPointerOut={out}>
+    <group ref={group} position-x={x} name={`xr-button-${spec.name}`} {...press} onPointerOver={hover(1.08)}>
       <mesh geometry={panel} material={on ? onMaterial : offMaterial} />
       <Text font={uiFont} fontSize={0.011} position-z={0.001} anchorX="center" anchorY="middle" color={on ? '#05231f' : '#e8eef5'} maxWidth={WIDTH - 0.006} textAlign="center">
         {label}
