@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { SESSION_COOKIE } from '../../src/server/auth/session-store';
 import { authSessions, users } from '../../src/server/db/schema';
 import { prepare } from '../../src/server/startup';
-import { freePort } from '../integration/support/postgres';
+import { freePort } from '../support/free-port';
 import { root, startServerProcess, type ServerProcess } from '../support/server-process';
 import { writeFixturePack } from '../unit/server/fixture-pack';
 import { median } from './browser-figures';

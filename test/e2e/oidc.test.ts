@@ -3,7 +3,7 @@
  * link, a real provider (oidc-provider with its development login and consent pages) on 127.0.0.1,
  * and back to the app signed in. Cancelling at the provider shows a refusal the officer can read.
  */
-import { createServer } from 'node:net';
+import { freePort } from '../support/free-port';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidcProvider, type RunningOidcProvider } from '../integration/support/oidc-provider';
@@ -16,13 +16,6 @@ const OFFICER = { sub: 'officer-7', email: 'officer7@agency.test', name: 'Office
 /** The provider's development pages @import a web font from Google: the only request allowed to fail to leave. */
 const PROVIDER_FONT = /^https:\/\/fonts\.googleapis\.com\//;
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 let provider: RunningOidcProvider;
 let app: RunningApp;

@@ -12,7 +12,8 @@ import { joinLive, until, type LiveParticipant } from '../support/live-client';
 import { addAccount, startServerProcess, type ServerProcess } from '../support/server-process';
 import { writeFixturePack } from '../unit/server/fixture-pack';
 import { PASSWORD, signInOver, type Client } from './support/app-client';
-import { findPostgresBin, freePort, NO_POSTGRES_MESSAGE, SKIP_POSTGRES, startPostgres, type TestPostgres } from './support/postgres';
+import { freePort } from '../support/free-port';
+import { findPostgresBin, NO_POSTGRES_MESSAGE, SKIP_POSTGRES, startPostgres, type TestPostgres } from './support/postgres';
 import { findRedisServer, NO_REDIS_MESSAGE, startRedis, type TestRedis } from './support/redis';
 
 const ACCOUNTS = [

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/server/app';
 import type { ServerConfig } from '../../src/server/config';
+import { freePort } from '../support/free-port';
 import { joinLive, until, type LiveParticipant } from '../support/live-client';
 import { writeFixturePack } from '../unit/server/fixture-pack';
 import { signedIn } from './support/app-client';
 
 let app: App | undefined;
-const port = 20000 + Math.floor(Math.random() * 20000);
-const baseUrl = `http://127.0.0.1:${port}`;
+let port = 0;
+let baseUrl = '';
 
 async function start(config: ServerConfig): Promise<App> {
   const started = await createApp(config);
@@ -22,6 +23,8 @@ async function start(config: ServerConfig): Promise<App> {
 afterAll(() => app?.close());
 
 it('rebuilds phase, round, answers, scores and the reveal after a restart', async () => {
+  port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
   const tmp = (name: string) => mkdtemp(join(tmpdir(), `twinspect-${name}-`));
   const config: ServerConfig = { port, host: '127.0.0.1', dataDir: await tmp('data'), databaseUrl: undefined, contentDir: await writeFixturePack(), distDir: await tmp('dist') };
   app = await start(config);

@@ -4,7 +4,7 @@
  * consent forms, and /callback.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from '../support/free-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -26,13 +26,6 @@ const ACCOUNTS = [
   { sub: 'officer-4', email: 'unverified@agency.example', emailVerified: false },
 ];
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** A browser's cookie handling, enough for this flow: per host (ports share cookies, as in browsers), by path. */
 class Browser {

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../support/free-port';
 
 export const root = join(import.meta.dirname, '..', '..', '..');
 
@@ -23,6 +24,8 @@ export const ACCOUNTS = {
   admin: { email: 'ada@agency.test', name: 'Ada Admin', role: 'admin' },
   instructor: { email: 'ines@agency.test', name: 'Ines Instructor', role: 'instructor' },
   trainee: { email: 'tess@agency.test', name: 'Tess Trainee', role: 'trainee' },
+  author: { email: 'aude@agency.test', name: 'Aude Author', role: 'author' },
+  reviewer: { email: 'remi@agency.test', name: 'Remi Reviewer', role: 'reviewer' },
 } as const;
 
 export async function buildApp(): Promise<void> {
@@ -38,7 +41,7 @@ export interface RunningApp {
 /** `env` is added to the server's environment; `port` replaces the random one (for a callback URL known in advance). */
 export async function startApp(opts: { accounts?: boolean; env?: Record<string, string>; port?: number } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'twinspect-app-'));
-  const port = opts.port ?? 20000 + Math.floor(Math.random() * 20000);
+  const port = opts.port ?? (await freePort());
   if (opts.accounts) {
     for (const a of Object.values(ACCOUNTS)) {
       await run(process.execPath, ['src/server/cli/twinspect.mjs', 'user', 'add', a.email, '--role', a.role, '--name', a.name, '--password-stdin'], {

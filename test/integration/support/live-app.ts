@@ -16,7 +16,7 @@ import type { ServerConfig } from '../../../src/server/config';
 import { joinLive, type LiveParticipant } from '../../support/live-client';
 import { writeFixturePack } from '../../unit/server/fixture-pack';
 import { signedIn, type Client } from './app-client';
-import { freePort } from './postgres';
+import { freePort } from '../../support/free-port';
 
 /** A fresh data folder and the fixture pack; PostgreSQL when `databaseUrl` is given, else PGlite. */
 export async function testConfig(databaseUrl?: string): Promise<ServerConfig> {

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from '../../support/free-port';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,19 +42,6 @@ export const NO_POSTGRES_MESSAGE =
   'PostgreSQL binaries (initdb, pg_ctl) were not found on PATH nor in /usr/lib/postgresql/*/bin. ' +
   'Install PostgreSQL (Debian: apt-get install postgresql) or set TWINSPECT_SKIP_POSTGRES=1 to skip the PostgreSQL suite.';
 
-/** A TCP port on 127.0.0.1 that nothing listens on (for a test's servers). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function postgresIds(): Promise<{ uid: number; gid: number }> {
   const { stdout: uid } = await run('id', ['-u', 'postgres']);

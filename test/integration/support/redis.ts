@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { freePort } from './postgres';
+import { freePort } from '../../support/free-port';
 
 export interface TestRedis {
   url: string;
