@@ -9,6 +9,8 @@ import { SignInPage } from './SignInPage';
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType<any>>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
 
+/** The authoring studio: its editor's 3D view loads with it. */
+const StudioPage = named(() => import('./studio/StudioPage'), 'StudioPage');
 /** The 3D stage (three, React Three Fiber, WebXR) loads only when a product or a drill is opened; charts only with progress. */
 const ComparePage = named(() => import('./ComparePage'), 'ComparePage');
 const DrillPage = named(() => import('./drill/DrillPage'), 'DrillPage');
@@ -42,6 +44,8 @@ function Page({ route }: { route: Route }) {
       return <LivePage />;
     case 'live-record':
       return <LiveRecordPage />;
+    case 'studio':
+      return <StudioPage productId={route.product} />;
     default:
       return <CataloguePage />;
   }

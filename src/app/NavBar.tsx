@@ -10,6 +10,7 @@ const LINKS: { page: Page; label: string; roles?: readonly Role[] }[] = [
   { page: 'progress', label: 'Progress', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
   { page: 'live', label: 'Live', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
   { page: 'groups', label: 'Groups', roles: ['instructor', 'admin'] },
+  { page: 'studio', label: 'Studio', roles: ['author', 'reviewer', 'admin'] },
   { page: 'users', label: 'Users', roles: ['admin'] },
 ];
 

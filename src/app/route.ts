@@ -1,11 +1,12 @@
 /**
  * The URL is the route: ?page=<page>, ?product=<id>&variant=<id> for study, ?group=<id>, ?kind=<drill kind>,
- * ?code=<join code> (a live session's join link), ?session=<id> (a live session's record).
+ * ?code=<join code> (a live session's join link), ?session=<id> (a live session's record),
+ * ?page=studio&product=<id> (a product in the authoring studio).
  * Other parameters (emulate) are kept.
  */
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['catalogue', 'sign-in', 'drill', 'scan', 'progress', 'groups', 'users', 'live', 'live-record'] as const;
+export const PAGES = ['catalogue', 'sign-in', 'drill', 'scan', 'progress', 'groups', 'users', 'live', 'live-record', 'studio'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {

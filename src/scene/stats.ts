@@ -8,7 +8,7 @@ export const stageStats = {
   /** performance.now() of the first frame drawn, and of the first frame with both models on it. */
   firstFrameAt: 0,
   pairFrameAt: 0,
-  /** In a drill: the canvas rectangle (CSS px: x0, y0, x1, y1) of the item a click drops pins on. */
+  /** In a drill or the studio: the canvas rectangle (CSS px: x0, y0, x1, y1) of the item a click drops pins on. */
   pickBox: [0, 0, 0, 0] as [number, number, number, number],
   /** The XR session's mode ('immersive-ar', 'immersive-vr'), or null on the desktop. */
   xrMode: null as string | null,

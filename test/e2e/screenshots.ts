@@ -8,6 +8,7 @@ import { ACCOUNTS, buildApp, root, startApp } from './support/app-server';
 import { launchBrowser, openPage, waitFrames } from './support/browser';
 import { apiAs, signIn } from './support/session';
 import { enter, remote, waitXrFrames } from './support/xr';
+import { takeStudioScreenshots } from './studio-screenshots';
 
 const out = join(root, 'test/e2e/screenshots');
 mkdirSync(out, { recursive: true });
@@ -117,6 +118,9 @@ try {
   await admin.goto(`${app.baseUrl}/?page=users`);
   await admin.getByRole('table').first().waitFor();
   await admin.screenshot({ path: join(out, 'users.png') });
+
+  // The studio: the author's editor with tells placed, and the reviewer's view of the changes.
+  await takeStudioScreenshots(browser, app.baseUrl, out, product);
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

@@ -1,0 +1,79 @@
+/** The authoring studio: the product list and the new-product form, or one product's editor or review. */
+import { useEffect, useState } from 'react';
+import { hasRole, useSession } from '../session';
+import { navigate } from '../route';
+import { NewProductForm } from './NewProductForm';
+import { ProductEditor } from './ProductEditor';
+import { studioApi, type VersionStatus, type VersionSummary } from './studio-api';
+import './studio.css';
+
+export const STATUS_WORDS: Record<VersionStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  published: 'Published',
+  superseded: 'Superseded',
+  returned: 'Returned',
+};
+
+export function StatusBadge({ status }: { status: VersionStatus }) {
+  return <span className={`status-badge status-${status}`}>{STATUS_WORDS[status]}</span>;
+}
+
+const SECTIONS: { title: string; statuses: VersionStatus[] }[] = [
+  { title: 'Drafts', statuses: ['draft', 'returned'] },
+  { title: 'In review', statuses: ['in_review'] },
+  { title: 'Published', statuses: ['published', 'superseded'] },
+];
+
+function ProductList() {
+  const [products, setProducts] = useState<VersionSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => void studioApi.list().then(setProducts, (e: Error) => setError(e.message)), []);
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!products) return <p className="lead">Loading the products…</p>;
+  return (
+    <>
+      {SECTIONS.map((section) => {
+        const rows = products.filter((p) => section.statuses.includes(p.status));
+        return (
+          <section key={section.title} aria-label={section.title} className="studio-section">
+            <h2>{section.title}</h2>
+            {rows.length === 0 ? (
+              <p className="lead">None.</p>
+            ) : (
+              <ul className="studio-list">
+                {rows.map((p) => (
+                  <li key={p.productId}>
+                    <button className="link" onClick={() => navigate({ page: 'studio', product: p.productId })}>{p.name}</button>
+                    <span className="tell-sub"> version {p.version}</span> <StatusBadge status={p.status} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export function StudioPage({ productId }: { productId: string | null }) {
+  const { user, loaded } = useSession();
+  if (!loaded) return <main className="page" />;
+  if (!hasRole(user, ['author', 'reviewer', 'admin'])) {
+    return (
+      <main className="page">
+        <p role="alert" className="error">The studio is for authors and reviewers: sign in with such an account.</p>
+      </main>
+    );
+  }
+  if (productId) return <ProductEditor productId={productId} user={user!} />;
+  return (
+    <main className="page studio-home">
+      <h1>Studio</h1>
+      <p className="lead">Authors build products (models, tells) and send them for review; reviewers publish them or send them back.</p>
+      <ProductList />
+      {hasRole(user, ['author', 'admin']) && <NewProductForm onCreated={(id) => navigate({ page: 'studio', product: id })} />}
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The authoring studio end to end: an author creates a product (the server's field errors shown at
+ * their fields), uploads a broken file that is refused with the checker's message and a built-in GLB
+ * that comes back optimised, places three tells by clicking the model (undo and redo by keyboard),
+ * and sends it for review; a reviewer reads the changes and publishes it; a trainee then finds it in
+ * the catalogue with its three tells.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Product } from '../../src/domain/catalogue';
+import { ACCOUNTS, root } from './support/app-server';
+import { launchBrowser, openPage } from './support/browser';
+import { signIn } from './support/session';
+import { placeTellsByClicking, tellItems, uploadModel } from './support/studio';
+
+const baseUrl = inject('baseUrl');
+const GLB = join(root, 'content/products/aurele-no7-perfume/models/genuine.glb');
+const PRODUCT_ID = 'studio-test-perfume';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('the authoring studio', () => {
+  it('an author builds a product, a reviewer publishes it, a trainee studies it', async () => {
+    const author = await openPage(browser, `${baseUrl}/?page=sign-in`);
+    let page = author.page;
+    await signIn(page, ACCOUNTS.author);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Studio' }).click();
+
+    const form = page.getByRole('region', { name: 'New product' });
+    await form.getByLabel('Name').fill('Studio Test Perfume');
+    await form.getByLabel('Brand').fill('Aurèle');
+    await form.getByLabel('Category').selectOption('perfume');
+    await form.getByLabel('HS code').fill('33');
+    await form.getByLabel('Description').fill('A 50 ml eau de parfum in a faceted bottle.');
+    await form.getByLabel('Camera classes (comma-separated)').fill('bottle');
+    await form.getByRole('button', { name: 'Create product' }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toContain('HS code');
+    await form.getByLabel('HS code').fill('3303.00');
+    await form.getByRole('button', { name: 'Create product' }).click();
+    await page.getByRole('heading', { name: 'Studio Test Perfume' }).waitFor();
+
+    const variants = page.getByRole('region', { name: 'Variants' });
+    const broken = await uploadModel(page, { name: 'broken.glb', mimeType: 'model/gltf-binary', buffer: Buffer.concat([Buffer.from('glTF'), Buffer.alloc(60, 7)]) });
+    expect(broken.status()).toBeGreaterThanOrEqual(400);
+    const refusal = (await broken.json()) as { message: string; issues: { pointer: string }[] };
+    await variants.getByRole('alert').waitFor();
+    expect(await variants.getByRole('alert').textContent()).toContain(refusal.message);
+
+    for (const kind of ['Genuine', 'Counterfeit A']) {
+      const res = await uploadModel(page, GLB);
+      expect(res.status()).toBe(201);
+      await variants.getByRole('status').filter({ hasText: /accepted: .* → .* after optimising/ }).waitFor();
+      await variants.getByRole('button', { name: new RegExp(kind) }).waitFor();
+    }
+
+    // Counterfeit A is in the view: click its surface on a grid until three tells are placed.
+    expect(await placeTellsByClicking(page, 3)).toBe(3);
+    // The third tell, just placed, is the one in the form: its text is committed when the field is left.
+    const tellForm = page.getByRole('region', { name: 'Tell', exact: true });
+    await tellForm.getByLabel('Title').fill('Cap engraving too shallow');
+    await tellForm.getByLabel('Title').press('Tab');
+    const third = tellItems(page).nth(2);
+    await third.filter({ hasText: 'Cap engraving' }).waitFor();
+    await tellForm.getByLabel('Severity').selectOption('critical');
+    await third.filter({ hasText: 'critical' }).waitFor();
+
+    // Undo and redo are the same registered actions as the toolbar's buttons.
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await third.filter({ hasText: 'Cap engraving' }).waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+Shift+z');
+    await third.filter({ hasText: 'Cap engraving' }).filter({ hasText: 'critical' }).waitFor();
+    await page.getByRole('status', { name: 'Save state' }).filter({ hasText: 'All changes saved' }).waitFor();
+
+    await page.getByRole('button', { name: 'Send for review' }).click();
+    await page.getByText('Sent for review.').waitFor();
+    expect(author.errors).toEqual([]);
+    expect(author.external).toEqual([]);
+
+    const reviewer = await openPage(browser, `${baseUrl}/?page=sign-in`);
+    page = reviewer.page;
+    await signIn(page, ACCOUNTS.reviewer);
+    await page.goto(`${baseUrl}/?page=studio`);
+    await page.getByRole('region', { name: 'In review', exact: true }).getByRole('button', { name: 'Studio Test Perfume' }).click();
+    const review = page.getByRole('region', { name: 'Review', exact: true });
+    await review.getByRole('list', { name: 'Changes' }).getByRole('listitem').first().waitFor();
+    expect(await review.getByRole('list', { name: 'Changes' }).textContent()).toMatch(/Counterfeit A/);
+    await review.getByLabel('Comment to the author').fill('Clear tells; publish.');
+    await review.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('status').filter({ hasText: /is published/ }).waitFor();
+    expect(reviewer.errors).toEqual([]);
+
+    const trainee = await openPage(browser, `${baseUrl}/?page=sign-in`);
+    page = trainee.page;
+    await signIn(page, ACCOUNTS.trainee);
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: /Studio Test Perfume/ }).click();
+    const tells = page.getByRole('list', { name: 'Tells' }).getByRole('listitem');
+    await tells.first().waitFor();
+    expect(await tells.count()).toBe(3);
+    expect(await tells.nth(2).textContent()).toContain('Cap engraving too shallow');
+    const product = (await page.evaluate(async (id) => (await fetch(`/api/products/${id}`)).json(), PRODUCT_ID)) as Product;
+    const placed = product.variants.find((v) => v.id === 'counterfeit-a')!.tells;
+    expect(placed.map((t) => t.at.node.length > 0 && Math.hypot(...t.at.normal) > 0.99)).toEqual([true, true, true]);
+    expect(trainee.errors).toEqual([]);
+  }, 300_000);
+});
