@@ -1,6 +1,6 @@
 /** The studio's calls to /api/studio/ (see README "Authoring (server)"), and uploads with progress. */
 import type { ProductDraft } from '../../domain/catalogue';
-import { ApiError, type FieldIssue } from '../api';
+import { call } from '../api';
 
 export type VersionStatus = 'draft' | 'in_review' | 'published' | 'superseded' | 'returned';
 
@@ -63,18 +63,6 @@ export class UploadRefused extends Error {
   constructor(message: string, readonly issues: UploadIssue[]) {
     super(message);
   }
-}
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string; issues?: FieldIssue[] };
-  if (!res.ok) throw new ApiError(res.status, data.error ?? 'http_error', data.message ?? `${method} ${url} answered ${res.status}`, data.issues);
-  return data as T;
 }
 
 const id = encodeURIComponent;
