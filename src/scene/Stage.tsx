@@ -7,8 +7,8 @@ import { OrbitControls, PerformanceMonitor } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { XR, useXR } from '@react-three/xr';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
-import { MathUtils, PMREMGenerator, type PerspectiveCamera } from 'three';
-import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
+import { MathUtils, type PerspectiveCamera } from 'three';
+import { RoomEnvironment } from './RoomEnvironment';
 import { useCompare } from '../app/compare-store';
 import { attachDragTurner } from './drag';
 import { Loupe } from './Loupe';
@@ -17,21 +17,6 @@ import { stageStats } from './stats';
 import { xrReady, xrStore } from './xr-store';
 import { XrPair } from './xr/XrPair';
 import { XrScene } from './xr/XrScene';
-
-function Environment() {
-  const gl = useThree((s) => s.gl);
-  const scene = useThree((s) => s.scene);
-  useEffect(() => {
-    const pmrem = new PMREMGenerator(gl);
-    const env = pmrem.fromScene(new RoomEnvironment(), 0.04).texture;
-    scene.environment = env;
-    return () => {
-      env.dispose();
-      pmrem.dispose();
-    };
-  }, [gl, scene]);
-  return null;
-}
 
 function Lighting() {
   const uv = useCompare((s) => s.uvLamp);
@@ -104,7 +89,7 @@ export function Stage({ children }: { children: ReactNode }) {
     >
       <PerformanceMonitor onChange={({ factor }) => setDpr(Math.round((MIN_DPR + (maxDpr - MIN_DPR) * factor) * 10) / 10)} />
       <XR store={xrStore}>
-        <Environment />
+        <RoomEnvironment />
         <Lighting />
         <DesktopControls />
         <FrameProbe />

@@ -6,8 +6,8 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas, useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { Suspense, useEffect, useRef } from 'react';
-import { Box3, Group, PMREMGenerator, Vector3, type Camera } from 'three';
-import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
+import { Box3, Group, Vector3, type Camera } from 'three';
+import { RoomEnvironment } from '../RoomEnvironment';
 import type { SurfacePoint } from '../../domain/catalogue';
 import { CLICK_SLOP_PX } from '../drill/DrillSlot';
 import { isShown, pinFromHit } from '../drill/pick';
@@ -53,21 +53,6 @@ function notePickBox(object: Group, camera: Camera, width: number, height: numbe
     out[2] = Math.max(out[2], x);
     out[3] = Math.max(out[3], y);
   }
-}
-
-function Environment() {
-  const gl = useThree((s) => s.gl);
-  const scene = useThree((s) => s.scene);
-  useEffect(() => {
-    const pmrem = new PMREMGenerator(gl);
-    const env = pmrem.fromScene(new RoomEnvironment(), 0.04).texture;
-    scene.environment = env;
-    return () => {
-      env.dispose();
-      pmrem.dispose();
-    };
-  }, [gl, scene]);
-  return null;
 }
 
 function FittedModel({ url, pins, selectedId, onPick, onSelectPin }: Props) {
@@ -119,7 +104,7 @@ export function StudioView(props: Props) {
   return (
     <Canvas className="stage-canvas" camera={{ position: [0, 0.35, 1.9], fov: 35, near: 0.01, far: 100 }} gl={{ preserveDrawingBuffer: true }} aria-label="3D model of the variant">
       <color attach="background" args={['#eef1f5']} />
-      <Environment />
+      <RoomEnvironment />
       <ambientLight intensity={0.35} />
       <directionalLight position={[2, 4, 3]} intensity={1.6} />
       <directionalLight position={[-3, 2, -2]} intensity={0.5} />
