@@ -1,5 +1,4 @@
 /** The study page: the stage with its toolbar, and the side panel with the tells. */
-import { useProgress } from '@react-three/drei';
 import { useEffect, useMemo, useState } from 'react';
 import type { Product } from '../domain/catalogue';
 import { ComparisonPair } from '../scene/ComparisonPair';
@@ -10,19 +9,10 @@ import { resetTurntables } from '../scene/turntable';
 import { api } from './api';
 import { compareActions, pairOf, useCompare } from './compare-store';
 import { LoadingBar } from './LoadingBar';
+import { StageLoading } from './StageLoading';
 import { navigate } from './route';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
-
-function StageLoading() {
-  const { active, progress } = useProgress();
-  if (!active) return null;
-  return (
-    <div className="stage-loading">
-      <LoadingBar label="Loading 3D models" progress={progress} />
-    </div>
-  );
-}
 
 export function ComparePage({ productId, variantId }: { productId: string; variantId: string | null }) {
   const [error, setError] = useState<string | null>(null);

@@ -3,7 +3,6 @@
  * "Reconnecting…" banner while the network is away, beside the instructor's controls or the
  * trainee's answer panel. When the session stops (ended, removed, failed) it says why.
  */
-import { useProgress } from '@react-three/drei';
 import type { ReactNode } from 'react';
 import { liveActions } from '../../session/live';
 import { parseQuestion } from '../../session/live-view';
@@ -12,6 +11,7 @@ import { renderQuality } from '../../scene/render-quality';
 import { Stage } from '../../scene/Stage';
 import { drillAnswerOf, useDrill } from '../drill/drill-store';
 import { LoadingBar } from '../LoadingBar';
+import { StageLoading } from '../StageLoading';
 import { navigate } from '../route';
 import { InstructorPanel } from './InstructorPanel';
 import { Leaderboard } from './Leaderboard';
@@ -21,16 +21,6 @@ import { PHASE_TRAINEE } from './phase-words';
 import { sendDraft, TraineePanel } from './TraineePanel';
 import { useLive } from './use-live';
 import { useLiveAnswerDraft } from './answer-draft';
-
-function StageLoading() {
-  const { active, progress } = useProgress();
-  if (!active) return null;
-  return (
-    <div className="stage-loading">
-      <LoadingBar label="Loading 3D models" progress={progress} />
-    </div>
-  );
-}
 
 function ConnectionBanner() {
   const status = useLive((s) => s.status);

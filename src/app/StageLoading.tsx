@@ -1,0 +1,16 @@
+/**
+ * Over the 3D stage while its models load: the loaders' own progress. Its own module, so that the
+ * plain LoadingBar stays free of three.
+ */
+import { useProgress } from '@react-three/drei';
+import { LoadingBar } from './LoadingBar';
+
+export function StageLoading() {
+  const { active, progress } = useProgress();
+  if (!active) return null;
+  return (
+    <div className="stage-loading">
+      <LoadingBar label="Loading 3D models" progress={progress} />
+    </div>
+  );
+}
