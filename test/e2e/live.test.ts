@@ -8,13 +8,13 @@
  * session with their answer within seconds, saying it is reconnecting meanwhile; a removed trainee
  * is told so and cannot rejoin; the instructor opens the session's record and its CSV.
  */
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ACCOUNTS } from './support/app-server';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
+import { networkProxy } from './support/network-proxy';
 import { signIn } from './support/session';
-import { enter, remote, stats, trigger, waitXrFrames, XR_TEST_TIMEOUT } from './support/xr';
+import { enter, pullTriggerAt, remote, stats, waitXrFrames, XR_TEST_TIMEOUT } from './support/xr';
 import type { LiveTestHook } from '../../src/app/live/test-hook';
 
 const baseUrl = inject('baseUrl');
@@ -77,48 +77,8 @@ async function phase(instructor: Page, trainee: Page, button: string, to: string
 async function pressXr(page: Page, name: string): Promise<void> {
   await waitHook(page, (live) => live.scene.xrButtons.names.includes(name), `the XR button "${name}"`);
   const { scene } = await hook(page);
-  const p = scene.xrButtons.positions[scene.xrButtons.names.indexOf(name)]!;
-  await remote(page, 'set_transform', { device: 'controller-right', position: { x: p[0] + 0.04, y: p[1] + 0.2, z: p[2] + 0.25 } });
-  await remote(page, 'look_at', { device: 'controller-right', target: { x: p[0], y: p[1], z: p[2] } });
+  await pullTriggerAt(page, scene.xrButtons.positions[scene.xrButtons.names.indexOf(name)]!);
   await waitXrFrames(page, 2);
-  await trigger(page, 1);
-  await waitXrFrames(page, 3);
-  await trigger(page, 0);
-  await waitXrFrames(page, 2);
-}
-
-/**
- * A TCP proxy in front of the app: a page loaded through it loses its network when the test says so
- * (every connection cut at once, and new ones refused until it comes back), as on a train.
- */
-async function networkProxy(target: URL): Promise<{ origin: string; drop(): void; restore(): void; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  let down = false;
-  const server: Server = createServer((client) => {
-    if (down) return void client.destroy();
-    const upstream = createConnection({ host: target.hostname, port: Number(target.port) });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => {});
-    }
-    client.pipe(upstream).pipe(client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    drop() {
-      down = true;
-      for (const s of sockets) s.destroy();
-    },
-    restore() {
-      down = false;
-    },
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
 }
 
 /** What the page receives from now on: WebSocket frames and HTTP bodies, as latin1 text. */
