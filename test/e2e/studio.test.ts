@@ -3,9 +3,11 @@
  * their fields), uploads a broken file that is refused with the checker's message and a built-in GLB
  * that comes back optimised, places three tells by clicking the model (undo and redo by keyboard),
  * and sends it for review; a reviewer reads the changes and publishes it; a trainee then finds it in
- * the catalogue with its three tells.
+ * the catalogue with its three tells. The author then exports it as a content pack and imports it back.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Product } from '../../src/domain/catalogue';
@@ -13,11 +15,18 @@ import { ACCOUNTS, root } from './support/app-server';
 import { launchBrowser, openPage } from './support/browser';
 import { signIn } from './support/session';
 import { placeTellsByClicking, tellItems, uploadModel } from './support/studio';
+import { joinGlb, splitGlb, triangleGlb } from '../unit/server/uploads/upload-fixtures';
 
 const baseUrl = inject('baseUrl');
 const GLB = join(root, 'content/products/aurele-no7-perfume/models/genuine.glb');
 const PRODUCT_ID = 'studio-test-perfume';
 let browser: Browser;
+
+async function accessorPastItsView(): Promise<Uint8Array> {
+  const { json, bin } = splitGlb(await triangleGlb());
+  json.accessors[0].count = 99;
+  return joinGlb(json, bin);
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -45,11 +54,16 @@ describe('the authoring studio', () => {
     await page.getByRole('heading', { name: 'Studio Test Perfume' }).waitFor();
 
     const variants = page.getByRole('region', { name: 'Variants' });
-    const broken = await uploadModel(page, { name: 'broken.glb', mimeType: 'model/gltf-binary', buffer: Buffer.concat([Buffer.from('glTF'), Buffer.alloc(60, 7)]) });
-    expect(broken.status()).toBeGreaterThanOrEqual(400);
-    const refusal = (await broken.json()) as { message: string; issues: { pointer: string }[] };
+    // A GLB whose container is sound but whose accessor runs past its buffer view: the Khronos validator refuses it.
+    const broken = await uploadModel(page, { name: 'broken.glb', mimeType: 'model/gltf-binary', buffer: Buffer.from(await accessorPastItsView()) });
+    expect(broken.status()).toBe(400);
+    const refusal = (await broken.json()) as { message: string; issues: { pointer: string; validatorCode?: string }[] };
+    expect(refusal.issues[0]).toMatchObject({ pointer: 'accessors[0]', validatorCode: 'ACCESSOR_TOO_LONG' });
     await variants.getByRole('alert').waitFor();
-    expect(await variants.getByRole('alert').textContent()).toContain(refusal.message);
+    const shown = await variants.getByRole('alert').textContent();
+    expect(shown).toContain(refusal.message);
+    expect(shown).toContain('does not fit referenced bufferView');
+    expect(shown).toContain('accessors[0]');
 
     for (const kind of ['Genuine', 'Counterfeit A']) {
       const res = await uploadModel(page, GLB);
@@ -110,4 +124,29 @@ describe('the authoring studio', () => {
     expect(placed.map((t) => t.at.node.length > 0 && Math.hypot(...t.at.normal) > 0.99)).toEqual([true, true, true]);
     expect(trainee.errors).toEqual([]);
   }, 300_000);
+
+  it('an author exports the published product as a pack and brings it back as a draft; a broken pack is refused whole', async () => {
+    const { page, errors } = await openPage(browser, `${baseUrl}/?page=sign-in`);
+    await signIn(page, ACCOUNTS.author);
+    await page.goto(`${baseUrl}/?page=studio`);
+    const published = page.getByRole('region', { name: 'Published', exact: true }).getByRole('listitem').filter({ hasText: 'Studio Test Perfume' });
+    const [download] = await Promise.all([page.waitForEvent('download'), published.getByRole('link', { name: 'Export this product' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${PRODUCT_ID}.zip`);
+    const pack = await readFile((await download.path())!);
+    const files = unzipSync(new Uint8Array(pack));
+    expect(JSON.parse(strFromU8(files['pack.json']!)).products).toEqual([PRODUCT_ID]);
+    expect(Object.keys(files).filter((f) => f.endsWith('.glb'))).toHaveLength(2);
+
+    const packs = page.getByRole('region', { name: 'Content packs' });
+    await packs.getByLabel('Content pack (zip)').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync({ 'readme.txt': strToU8('no pack here') })) });
+    await packs.getByRole('alert').filter({ hasText: 'nothing was stored' }).waitFor();
+    expect(await packs.getByRole('alert').textContent()).toContain('pack.json');
+
+    await packs.getByLabel('Content pack (zip)').setInputFiles({ name: `${PRODUCT_ID}.zip`, mimeType: 'application/zip', buffer: pack });
+    const result = packs.getByRole('status').filter({ hasText: 'imported: 1 product' });
+    await result.waitFor();
+    expect(await result.textContent()).toContain(`${PRODUCT_ID}: version 2, draft`);
+    await page.getByRole('region', { name: 'Drafts', exact: true }).getByRole('button', { name: 'Studio Test Perfume' }).waitFor();
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -1,10 +1,12 @@
 /** The authoring studio: the product list and the new-product form, or one product's editor or review. */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { hasRole, useSession } from '../session';
 import { navigate } from '../route';
+import { ContentPacks } from './ContentPacks';
 import { NewProductForm } from './NewProductForm';
 import { ProductEditor } from './ProductEditor';
-import { studioApi, type VersionStatus, type VersionSummary } from './studio-api';
+import { exportPackUrl, studioApi, type VersionStatus, type VersionSummary } from './studio-api';
 import './studio.css';
 
 export const STATUS_WORDS: Record<VersionStatus, string> = {
@@ -25,10 +27,11 @@ const SECTIONS: { title: string; statuses: VersionStatus[] }[] = [
   { title: 'Published', statuses: ['published', 'superseded'] },
 ];
 
-function ProductList() {
+function ProductList({ refresh }: { refresh: number }) {
+  const { t: packs } = useTranslation('packs');
   const [products, setProducts] = useState<VersionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => void studioApi.list().then(setProducts, (e: Error) => setError(e.message)), []);
+  useEffect(() => void studioApi.list().then(setProducts, (e: Error) => setError(e.message)), [refresh]);
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!products) return <p className="lead">Loading the products…</p>;
   return (
@@ -46,6 +49,7 @@ function ProductList() {
                   <li key={p.productId}>
                     <button className="link" onClick={() => navigate({ page: 'studio', product: p.productId })}>{p.name}</button>
                     <span className="tell-sub"> version {p.version}</span> <StatusBadge status={p.status} />
+                    {p.status === 'published' && <a className="tell-sub" href={exportPackUrl(p.productId)} download>{packs('exportOne')}</a>}
                   </li>
                 ))}
               </ul>
@@ -59,6 +63,7 @@ function ProductList() {
 
 export function StudioPage({ productId }: { productId: string | null }) {
   const { user, loaded } = useSession();
+  const [imports, setImports] = useState(0);
   if (!loaded) return <main className="page" />;
   if (!hasRole(user, ['author', 'reviewer', 'admin'])) {
     return (
@@ -72,8 +77,9 @@ export function StudioPage({ productId }: { productId: string | null }) {
     <main className="page studio-home">
       <h1>Studio</h1>
       <p className="lead">Authors build products (models, tells) and send them for review; reviewers publish them or send them back.</p>
-      <ProductList />
+      <ProductList refresh={imports} />
       {hasRole(user, ['author', 'admin']) && <NewProductForm onCreated={(id) => navigate({ page: 'studio', product: id })} />}
+      {hasRole(user, ['author', 'admin']) && <ContentPacks canPublish={hasRole(user, ['admin'])} onImported={() => setImports((n) => n + 1)} />}
     </main>
   );
 }

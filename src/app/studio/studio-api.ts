@@ -58,11 +58,23 @@ export interface UploadedPhoto {
 
 export type Uploaded = UploadedModel | UploadedPhoto;
 
-/** A refused upload: the checker's issues, each with its pointer into the file. */
-export class UploadRefused extends Error {
-  constructor(message: string, readonly issues: UploadIssue[]) {
+/** A refused upload: the server's issues, each saying where in the file (a model's pointer, a pack's file and path). */
+export class UploadRefused<I = UploadIssue> extends Error {
+  constructor(message: string, readonly issues: I[]) {
     super(message);
   }
+}
+
+/** Where an imported pack went: each product's id, its new version (null when it was already here) and status. */
+export interface ImportedPack {
+  products: Array<{ id: string; version: number | null; status: string }>;
+}
+
+/** A pack refused on import: the file in the zip, the path in it, and what is wrong. */
+export interface PackIssue {
+  file: string;
+  path: string;
+  message: string;
 }
 
 const id = encodeURIComponent;
@@ -80,24 +92,35 @@ export const studioApi = {
 };
 
 /**
- * Uploads one file with XMLHttpRequest, whose upload events give the progress fetch cannot;
- * `onSent` runs once the last byte is out, while the server checks and optimises the file.
+ * Sends one file with XMLHttpRequest, whose upload events give the progress fetch cannot; `onSent`
+ * runs once the last byte is out, while the server checks the file. Resolves with the 201 answer.
  */
-export function uploadFile(file: File, onProgress: (fraction: number) => void, onSent: () => void): Promise<Uploaded> {
+export function sendFile<T, I = UploadIssue>(url: string, file: File, onProgress: (fraction: number) => void, onSent: () => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/studio/uploads');
+    xhr.open('POST', url);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.upload.onload = () => onSent();
     xhr.onerror = () => reject(new Error(`"${file.name}" could not be sent: the connection failed.`));
     xhr.onload = () => {
-      const body = (xhr.response ?? {}) as { message?: string; issues?: UploadIssue[] };
-      if (xhr.status === 201) resolve(xhr.response as Uploaded);
-      else reject(new UploadRefused(body.message ?? `The upload answered ${xhr.status}.`, body.issues ?? []));
+      const body = (xhr.response ?? {}) as { message?: string; issues?: I[] };
+      if (xhr.status === 201) resolve(xhr.response as T);
+      else reject(new UploadRefused<I>(body.message ?? `The upload answered ${xhr.status}.`, body.issues ?? []));
     };
     const form = new FormData();
     form.append('file', file, file.name);
     xhr.send(form);
   });
 }
+
+/** A model or photo for the product being edited. */
+export const uploadFile = (file: File, onProgress: (fraction: number) => void, onSent: () => void) =>
+  sendFile<Uploaded>('/api/studio/uploads', file, onProgress, onSent);
+
+/** A content pack (zip) into the studio: as drafts of the caller, or published at once (admins only). */
+export const importPackFile = (file: File, publish: boolean, onProgress: (fraction: number) => void, onSent: () => void) =>
+  sendFile<ImportedPack, PackIssue>(`/api/studio/import${publish ? '?publish=true' : ''}`, file, onProgress, onSent);
+
+/** Where the browser downloads a pack of every published product, or of one. */
+export const exportPackUrl = (productId?: string) => `/api/studio/export.zip${productId ? `?product=${encodeURIComponent(productId)}` : ''}`;
