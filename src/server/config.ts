@@ -3,6 +3,7 @@
  * variable, what it must be, and what it was.
  */
 import { resolve } from 'node:path';
+import { ROLES } from '../domain/roles';
 import { readOidcConfig } from './auth/oidc';
 import type { OidcConfig } from './auth/oidc-config';
 import { readLrsConfig, type LrsConfig } from './xapi/lrs-config';
@@ -28,7 +29,64 @@ export interface ServerConfig {
   redisUrl?: string | undefined;
   /** How other processes' clients reach this one ('host:port'), with Redis; default HOST:PORT. */
   publicAddress?: string | undefined;
+  /** How much the server logs (LOG_LEVEL); no logger at all when unset (tests). */
+  logLevel?: LogLevel | undefined;
+  /** One JSON object per line, or plain lines for a terminal (LOG_FORMAT). */
+  logFormat?: LogFormat | undefined;
+  /** Which proxies' X-Forwarded-* headers are believed (TRUST_PROXY): fastify's trustProxy option. */
+  trustProxy?: boolean | number | string[] | undefined;
+  /** How long a graceful shutdown may take before the process exits anyway (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs?: number | undefined;
+  /** How long /readyz answers 503 before the server stops taking requests (SHUTDOWN_DRAIN_MS). */
+  shutdownDrainMs?: number | undefined;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export type LogFormat = 'json' | 'text';
+
+/** One setting as the configuration reference shows it (README "Configuration", `npm run config:reference`). */
+export interface Setting {
+  name: string;
+  type: string;
+  /** The value when unset, shown as code; neither this nor defaultNote: unset (the feature is off). */
+  default?: string;
+  /** A default that is not one value, in words. */
+  defaultNote?: string;
+  description: string;
+  /** Read by `npm start` before the server (src/server/cli/start.mjs), not by loadConfig. */
+  startOnly?: boolean;
+}
+
+/** Every environment variable the server reads, in the order the reference lists them. */
+export const SETTINGS: readonly Setting[] = [
+  { name: 'PORT', type: 'integer 1-65535', default: '8080', description: 'the one port for the app, the API, the live sessions and the health checks' },
+  { name: 'HOST', type: 'host name or IP', default: '0.0.0.0', description: "listen address (a headset on the LAN reaches the desktop's address)" },
+  { name: 'DATA_DIR', type: 'folder', default: './data', description: 'the embedded PGlite database (`DATA_DIR/pglite`)' },
+  { name: 'DATABASE_URL', type: 'postgres:// URL', description: 'use PostgreSQL instead of PGlite (migrations run at start)' },
+  { name: 'CONTENT_DIR', type: 'folder', default: './content', description: 'the built-in content pack' },
+  { name: 'DIST_DIR', type: 'folder', default: './dist', description: 'the built client (`vite build` output)' },
+  { name: 'TWINSPECT_SKIP_BUILD', type: '`1`', description: '`npm start` only: do not rebuild a stale client', startOnly: true },
+  { name: 'OIDC_ISSUER', type: 'https URL', description: "sign-in with the agency's OpenID Connect provider (with the client id and secret)" },
+  { name: 'OIDC_CLIENT_ID', type: 'text', description: 'the client id registered with the provider' },
+  { name: 'OIDC_CLIENT_SECRET', type: 'secret', description: 'the client secret (never logged)' },
+  { name: 'OIDC_REDIRECT_URL', type: 'URL', defaultNote: 'from the request', description: 'the callback URL registered with the provider' },
+  { name: 'OIDC_DEFAULT_ROLE', type: ROLES.filter((r) => r !== 'admin').join(' | '), default: 'trainee', description: 'the role of an account made at its first single sign-on (not `admin`)' },
+  { name: 'LRS_ENDPOINT', type: 'http(s) URL', description: 'send every attempt to this learning record store as xAPI (with the user name and password)' },
+  { name: 'LRS_USERNAME', type: 'text', description: "the LRS's Basic auth user" },
+  { name: 'LRS_PASSWORD', type: 'secret', description: "the LRS's Basic auth password (never logged)" },
+  { name: 'XAPI_ACCOUNT_HOMEPAGE', type: 'URL', defaultNote: "the LRS's origin", description: "`actor.account.homePage`: the agency's account system" },
+  { name: 'XAPI_ACTIVITY_BASE', type: 'URL', default: 'https://twinspect.local/xapi', description: 'the IRI under which drills are named as activities' },
+  { name: 'REDIS_URL', type: 'redis:// or rediss:// URL', description: 'share live sessions between several server processes' },
+  { name: 'PUBLIC_ADDRESS', type: 'host:port', defaultNote: '`HOST:PORT`', description: "with Redis: where browsers reach this process's live rooms" },
+  { name: 'SCAN_MODEL_URL', type: 'path or http(s) URL', default: '/models/coco-ssd/model.json', description: "the detector's model for Scan: a path here, or an http(s) URL" },
+  { name: 'LOG_LEVEL', type: LOG_LEVELS.join(' | '), default: 'info', description: 'how much the server logs; each request is one line at `info` (health checks at `debug`)' },
+  { name: 'LOG_FORMAT', type: 'json | text', defaultNote: '`json` with `NODE_ENV=production`, else `text`', description: 'one JSON object per line (level, time, msg, reqId, ...), or plain lines for a terminal' },
+  { name: 'NODE_ENV', type: 'text', description: '`production` makes JSON logs the default' },
+  { name: 'TRUST_PROXY', type: 'false | true | hop count | IP/CIDR list', default: 'false', description: "behind a reverse proxy: whose `X-Forwarded-For`/`-Proto` to believe (client IPs for rate limits, https for `Secure` cookies)" },
+  { name: 'SHUTDOWN_TIMEOUT_MS', type: 'integer ms', default: '10000', description: 'on SIGTERM/SIGINT, exit anyway (code 1) if the graceful shutdown takes longer, counted from the signal (drain included)' },
+  { name: 'SHUTDOWN_DRAIN_MS', type: 'integer ms', default: '0', description: "on SIGTERM/SIGINT, keep serving this long with `/readyz` at 503 so a load balancer stops sending traffic first" },
+];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -107,6 +165,40 @@ function publicAddress(env: Env): string | undefined {
   return raw;
 }
 
+function logLevel(env: Env): LogLevel {
+  const raw = text(env, 'LOG_LEVEL')?.toLowerCase() ?? 'info';
+  const level = LOG_LEVELS.find((l) => l === raw);
+  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${raw}'`);
+  return level;
+}
+
+function logFormat(env: Env): LogFormat {
+  const production = text(env, 'NODE_ENV') === 'production';
+  const raw = text(env, 'LOG_FORMAT')?.toLowerCase();
+  if (raw === undefined) return production ? 'json' : 'text';
+  if (raw !== 'json' && raw !== 'text') throw new ConfigError(`LOG_FORMAT must be json or text, got '${raw}'`);
+  return raw;
+}
+
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = text(env, 'TRUST_PROXY');
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((a) => a.trim());
+  if (list.some((a) => !/^[\da-fA-F:.]+(\/\d{1,3})?$/.test(a))) {
+    throw new ConfigError(`TRUST_PROXY must be true, false, a hop count or a comma-separated list of IP addresses/CIDR ranges, got '${raw}'`);
+  }
+  return list;
+}
+
+function millis(env: Env, key: string, fallback: number): number {
+  const raw = text(env, key);
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,7}$/.test(raw)) throw new ConfigError(`${key} must be a whole number of milliseconds (0-9999999), got '${raw}'`);
+  return Number(raw);
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
   return {
     port: port(env),
@@ -120,5 +212,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     scanModelUrl: scanModelUrl(env),
     redisUrl: redisUrl(env),
     publicAddress: publicAddress(env),
+    logLevel: logLevel(env),
+    logFormat: logFormat(env),
+    trustProxy: trustProxy(env),
+    shutdownTimeoutMs: millis(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    shutdownDrainMs: millis(env, 'SHUTDOWN_DRAIN_MS', 0),
   };
 }

@@ -34,6 +34,8 @@ export interface PrepareOptions {
   contentDir: string;
   /** Where warnings go (default console.warn). */
   warn?: (message: string) => void;
+  /** Where news goes (the migrations applied); nowhere by default. */
+  info?: ((message: string) => void) | undefined;
 }
 
 export async function prepare(opts: PrepareOptions): Promise<Prepared> {
@@ -49,7 +51,8 @@ export async function prepare(opts: PrepareOptions): Promise<Prepared> {
   }
   const database = await openDatabase(opts);
   try {
-    await migrate(database);
+    const applied = await migrate(database);
+    if (applied.length > 0) opts.info?.(`database (${database.kind}): applied migration${applied.length === 1 ? '' : 's'} ${applied.join(', ')}`);
     const store = createCatalogueStore(database.db);
     await store.upsertBuiltin(pack.products);
     return { database, store, warnings: pack.warnings };

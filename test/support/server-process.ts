@@ -34,6 +34,10 @@ export interface ServerProcess {
   pid: number;
   /** What the process wrote to stderr so far (errors, warnings). */
   errors(): string;
+  /** What the process wrote to stdout so far (its log lines). */
+  output(): string;
+  /** Resolves with the exit code once the process has exited (null: killed by a signal). */
+  exited: Promise<number | null>;
   /** CPU seconds (user + system) the process has used so far. */
   cpuSeconds(): number;
   stop(): Promise<void>;
@@ -54,8 +58,10 @@ export async function startServerProcess(env: Record<string, string>, port: numb
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server on port ${port} did not print "Twinspect ready" within 90 s:\n${stderr}`)), 90_000);
     child.stdout!.on('data', (b: Buffer) => {
@@ -73,6 +79,8 @@ export async function startServerProcess(env: Record<string, string>, port: numb
     port,
     pid: child.pid!,
     errors: () => stderr,
+    output: () => stdout,
+    exited,
     cpuSeconds: () => cpuSecondsOf(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;

@@ -28,10 +28,15 @@ import { LiveState } from './live-state';
 /** Close codes a client acts on: removed (do not retry), replaced by a newer connection of the same account. */
 export const CLOSE_REMOVED = 4003;
 export const CLOSE_REPLACED = 4009;
+/** The server is restarting: the session is saved and goes on; the client joins again (any code but 4000 means retry). */
+export const CLOSE_RESTARTING = 4012;
+export const RESTARTING_MESSAGE = 'The server is restarting: the session and its answers are kept. Joining again in a moment.';
 
 export interface LiveRoomDeps extends LiveSessionDeps {
   sessions: SessionStore;
   log?: (message: string, err?: unknown) => void;
+  /** False once the process is shutting down: new joins are refused (503, the client retries). */
+  accepting?: () => boolean;
 }
 
 // Colyseus constructs rooms itself (and, with Redis, on whichever process hosts them): the process's
@@ -75,6 +80,7 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
 
   /** Runs at matchmaking, on the process that takes the request: the session cookie must be valid. */
   static override async onAuth(_token: string, _options: unknown, context: AuthContext): Promise<SessionUser> {
+    if (need().accepting?.() === false) throw new ServerError(503, RESTARTING_MESSAGE);
     const cookie = fastifyCookie.parse(String(context.headers.cookie ?? ''))[SESSION_COOKIE];
     const user = await need().sessions.user(cookie);
     if (!user) throw new ServerError(401, 'Sign in to join a live session.');
@@ -148,7 +154,14 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     need().log?.(`live: ${method} failed`, err.cause ?? err);
   }
 
+  /** A graceful shutdown: clients are told the server restarts (they come back), not that the session ended. */
+  override onBeforeShutdown(): void {
+    void this.disconnect(CLOSE_RESTARTING);
+  }
+
   override async onDispose(): Promise<void> {
+    // Intents already taken finish (an answer being stored is stored) before the last save.
+    await this.queue;
     // The rotation is kept in memory while it is being turned; keep its last value.
     await this.session?.save().catch((err: unknown) => need().log?.('live: could not save the session on close', err));
   }

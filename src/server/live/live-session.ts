@@ -5,6 +5,7 @@
  */
 import type { Product } from '../../domain/catalogue';
 import { counterfeitsOf } from '../../domain/catalogue';
+import { textIn } from '../../domain/local-text';
 import type { DrillAnswer, DrillResult } from '../../domain/drill';
 import { IntentRefused, LIVE_PROTOCOL_VERSION, PHASE_MOVES, type Intent, type Phase, type RoundReveal } from '../../domain/live-protocol';
 import type { SessionUser } from '../../domain/roles';
@@ -62,7 +63,7 @@ export class LiveSession {
       round: row.round,
       kind: row.kind,
       productId: row.productId,
-      productName: (await s.product(row.productId))?.name ?? row.productId,
+      productName: textIn((await s.product(row.productId))?.name, 'en') || row.productId,
       follow: row.follow,
       spotlight: row.spotlight,
       pointersMuted: row.pointersMuted,
@@ -106,7 +107,7 @@ export class LiveSession {
         const product = await this.product(intent.productId);
         if (!product || counterfeitsOf(product).length === 0) throw new IntentRefused('not_found', `no published product "${intent.productId}" with a counterfeit`);
         await this.save({ productId: product.id, kind: intent.kind ?? this.row.kind });
-        Object.assign(state, { productId: product.id, productName: product.name, kind: this.row.kind });
+        Object.assign(state, { productId: product.id, productName: textIn(product.name, 'en'), kind: this.row.kind });
         // During inspection the class sees the new product at once, as a new round.
         if (state.phase === 'inspect') await this.startRound();
         return {};

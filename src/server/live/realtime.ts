@@ -8,6 +8,7 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Server as HttpServer } from 'node:http';
+import { format } from 'node:util';
 import { LIVE_ROOM, MAX_MESSAGE_BYTES } from '../../domain/live-protocol';
 import { LiveRoom, provideLiveRoomDeps, type LiveRoomDeps } from './live-room';
 
@@ -16,6 +17,8 @@ export interface RealtimeOptions {
   deps: LiveRoomDeps;
   redisUrl?: string | undefined;
   publicAddress?: string | undefined;
+  /** Where Colyseus' own messages go (the server's logger); the console when unset. */
+  logger?: Record<'debug' | 'info' | 'warn' | 'error', (message: string) => void> | undefined;
 }
 
 export interface Realtime {
@@ -38,6 +41,12 @@ function redisOptions(url: string) {
   };
 }
 
+/** Colyseus logs like the console (several arguments); a structured logger wants one message. */
+function lines(log: NonNullable<RealtimeOptions['logger']>) {
+  const level = (name: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => log[name](format(...args));
+  return { debug: level('debug'), trace: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
+}
+
 export function createRealtime(opts: RealtimeOptions): Realtime {
   provideLiveRoomDeps(opts.deps);
   const redis = opts.redisUrl ? redisOptions(opts.redisUrl) : undefined;
@@ -46,6 +55,7 @@ export function createRealtime(opts: RealtimeOptions): Realtime {
     transport: new WebSocketTransport({ server: opts.http, maxPayload: 8 * MAX_MESSAGE_BYTES }),
     gracefullyShutdown: false,
     greet: false,
+    ...(opts.logger ? { logger: lines(opts.logger) } : {}),
     ...(redis
       ? {
           presence: new RedisPresence(redis as never),

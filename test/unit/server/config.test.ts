@@ -11,6 +11,11 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       contentDir: resolve('/srv/app/content'),
       distDir: resolve('/srv/app/dist'),
+      logLevel: 'info',
+      logFormat: 'text',
+      trustProxy: false,
+      shutdownTimeoutMs: 10_000,
+      shutdownDrainMs: 0,
     });
   });
 
@@ -26,7 +31,21 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://u:p@db:5432/t',
       contentDir: resolve('/packs/a'),
       distDir: resolve('/srv/app/out'),
+      logLevel: 'info',
+      logFormat: 'text',
+      trustProxy: false,
+      shutdownTimeoutMs: 10_000,
+      shutdownDrainMs: 0,
     });
+  });
+
+  it('reads the logging, proxy and shutdown settings', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ logFormat: 'json', logLevel: 'info' });
+    expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'text', LOG_LEVEL: 'WARN' })).toMatchObject({ logFormat: 'text', logLevel: 'warn' });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '30000', SHUTDOWN_DRAIN_MS: '5000' })).toMatchObject({ shutdownTimeoutMs: 30_000, shutdownDrainMs: 5000 });
   });
 
   it.each([
@@ -39,6 +58,10 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://u:secret@h/db' }, "DATABASE_URL must start with postgres:// or postgresql://, got 'mysql://u:***@h/db'"],
     [{ SCAN_MODEL_URL: '//cdn.example/model.json' }, "SCAN_MODEL_URL must be a path like /models/coco-ssd/model.json or an http(s) URL of a model.json, got '//cdn.example/model.json'"],
     [{ SCAN_MODEL_URL: 'https://models.agency.example/ssd/' }, 'SCAN_MODEL_URL must be a path like'],
+    [{ LOG_LEVEL: 'loud' }, "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'loud'"],
+    [{ LOG_FORMAT: 'xml' }, "LOG_FORMAT must be json or text, got 'xml'"],
+    [{ TRUST_PROXY: 'proxy.example' }, 'TRUST_PROXY must be true, false, a hop count or a comma-separated list'],
+    [{ SHUTDOWN_TIMEOUT_MS: '10s' }, "SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds (0-9999999), got '10s'"],
   ])('rejects %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
