@@ -35,6 +35,9 @@ export const xrStore = createXRStore({
   domOverlay: xrOverlay?.controls ?? true,
   customSessionInit: sessionInit(),
   baseAssetPath,
+  // Vision Pro's look-and-pinch: a 'transient-pointer' input for each pinch, with a ray pointer (the
+  // default). A deliberate pinch can outlast pointer-events' 300 ms click, which the tell panels need.
+  transientPointer: { clickThresholdMs: 800 },
 });
 
 if (xrOverlay) {

@@ -11,6 +11,7 @@ import { pathText, type FieldIssue } from '../http/validate';
 import { checkDraftFiles, type SurfaceCache } from './draft-files';
 import type { FileStore } from './file-store';
 import type { ProductVersion, VersionStore } from './version-store';
+import { textIn } from '../../domain/local-text';
 
 export class StudioError extends Error {
   override name = 'StudioError';
@@ -43,7 +44,8 @@ function invalid(code: string, what: string, issues: FieldIssue[]): StudioError 
   return new StudioError(400, code, `${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
 
-export function createStudioService(deps: { versions: VersionStore; files: FileStore; surfaces: SurfaceCache }) {
+/** `published` hears of each product just published (the USDZ files for Apple devices are made then); it must not throw. */
+export function createStudioService(deps: { versions: VersionStore; files: FileStore; surfaces: SurfaceCache; published?: (product: Product) => void }) {
   const { versions } = deps;
 
   async function latestOr404(productId: string): Promise<ProductVersion> {
@@ -77,7 +79,7 @@ export function createStudioService(deps: { versions: VersionStore; files: FileS
 
   return {
     async create(user: SessionUser, info: NewProduct): Promise<ProductVersion> {
-      const id = info.id ?? slugOf(info.name);
+      const id = info.id ?? slugOf(textIn(info.name, 'en'));
       if (await versions.idTaken(id)) {
         throw new StudioError(409, 'product_exists', `A product with the id "${id}" exists already: choose another id (body.id).`, [{ path: 'body.id', message: 'is taken' }]);
       }
@@ -149,7 +151,11 @@ export function createStudioService(deps: { versions: VersionStore; files: FileS
         throw new StudioError(403, 'own_draft', 'A reviewer may not review their own draft: another reviewer must publish or return it.');
       }
       if (decision === 'return') await versions.returnToAuthor(productId, latest.version, user.id, comment!);
-      else await versions.publish(Product.parse(latest.document), latest.version, user.id, comment);
+      else {
+        const product = Product.parse(latest.document);
+        await versions.publish(product, latest.version, user.id, comment);
+        deps.published?.(product);
+      }
       return (await versions.history(productId)).find((v) => v.version === latest.version)!;
     },
   };
