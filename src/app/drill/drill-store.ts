@@ -9,6 +9,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { MAX_PINS, type DrillAnswer, type DrillKind, type DrillQuestion, type DrillResult, type Hint, type ItemLabel, type Pin } from '../../domain/drill';
 import { api, ApiError } from '../api';
+import type { PendingAnswer } from '../offline/answer-queue';
+import { offlineDrillClient } from '../offline/offline-drill-client';
 
 export type DrillStatus = 'idle' | 'loading' | 'answering' | 'submitting' | 'done' | 'error';
 /** Spot the fake: the label called counterfeit. Verdict: the call on the one item. */
@@ -42,6 +44,8 @@ export interface DrillState {
   hintsUsed: number;
   hintPending: boolean;
   result: DrillResult | null;
+  /** An answer given offline, waiting to be scored when the connection is back (in place of a result). */
+  pending: PendingAnswer | null;
   error: DrillFailure | null;
   /** Date.now() when the question arrived: the page's own clock (the server times the answer itself). */
   startedAt: number | null;
@@ -51,7 +55,7 @@ export interface DrillState {
 export interface DrillClient {
   newDrill(kind: DrillKind, productId?: string): Promise<DrillQuestion>;
   hint(drillId: string, hintsUsed: number, sealed?: string): Promise<{ hint: Hint; hintsUsed: number }>;
-  answer(drillId: string, answer: DrillAnswer, hintsUsed: number, sealed?: string): Promise<DrillResult>;
+  answer(drillId: string, answer: DrillAnswer, hintsUsed: number, sealed?: string): Promise<DrillResult | PendingAnswer>;
 }
 
 export const DEFAULT_CONFIDENCE = 0.75;
@@ -68,6 +72,7 @@ export const initialDrillState: DrillState = {
   hintsUsed: 0,
   hintPending: false,
   result: null,
+  pending: null,
   error: null,
   startedAt: null,
 };
@@ -164,7 +169,7 @@ export function createDrillStore(client: DrillClient = api) {
       set({ status: 'submitting', error: null });
       try {
         const result = await client.answer(s.question.id, answer, s.hintsUsed, s.question.sealed);
-        if (mine === generation) set({ status: 'done', result });
+        if (mine === generation) set('queued' in result ? { status: 'done', pending: result } : { status: 'done', result });
       } catch (e) {
         // The question stays: the trainee can retry, or start another.
         if (mine === generation) set({ status: 'answering', error: failureOf('submit', e) });
@@ -181,7 +186,7 @@ export function createDrillStore(client: DrillClient = api) {
   return { store, actions };
 }
 
-const drill = createDrillStore();
+const drill = createDrillStore(offlineDrillClient);
 export const drillStore = drill.store;
 export const drillActions = drill.actions;
 

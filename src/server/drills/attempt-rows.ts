@@ -32,7 +32,7 @@ export function recordOf(row: Row): AttemptRecord {
 }
 
 /** Writes one attempt with its pins (inside the caller's transaction). */
-export async function insertAttempt(db: Db, record: AttemptRecord, answer: DrillAnswer, score: DrillScore): Promise<void> {
+export async function insertAttempt(db: Db, record: AttemptRecord, answer: DrillAnswer, score: DrillScore, idempotencyKey?: string): Promise<void> {
   await db.insert(attempts).values({
     drillId: record.id,
     userId: record.userId,
@@ -54,6 +54,7 @@ export async function insertAttempt(db: Db, record: AttemptRecord, answer: Drill
     outcomes: record.outcomes,
     issuedAt: new Date(record.issuedAt),
     answeredAt: new Date(record.answeredAt),
+    idempotencyKey: idempotencyKey ?? null,
   });
   if (answer.kind === 'find-the-tells' && answer.pins.length > 0) {
     await db.insert(attemptPins).values(

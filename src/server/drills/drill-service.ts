@@ -18,10 +18,11 @@ import { catalogueVersion } from '../catalogue/version';
 import type { CatalogueStore } from '../db/catalogue-store';
 import type { Db } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
-import { drills, users } from '../db/schema';
+import { attempts, drills, users } from '../db/schema';
 import { enqueueStatements } from '../xapi/outbox';
 import { insertAttempt } from './attempt-rows';
 import { cardsOf, reviewCardsFor } from './review-cards';
+import { textIn } from '../../domain/local-text';
 
 
 export class DrillError extends Error {
@@ -190,10 +191,40 @@ export function createDrillService(deps: DrillServiceDeps) {
     }
   }
 
+  /**
+   * The stored result of an answer already sent with this Idempotency-Key (scored again from the
+   * stored answer, which gives the same score), or undefined when there is none.
+   */
+  async function replayOf(user: SessionUser, drillId: string, idempotencyKey: string, reader: Db = db): Promise<DrillResult | undefined> {
+    const [found] = await reader
+      .select({ attempt: attempts, drill: drills })
+      .from(attempts)
+      .innerJoin(drills, eq(drills.id, attempts.drillId))
+      .where(and(eq(attempts.userId, user.id), eq(attempts.idempotencyKey, idempotencyKey)))
+      .limit(1);
+    if (!found) return undefined;
+    if (found.attempt.drillId !== drillId) throw new DrillError(409, 'idempotency_key_reused', `Idempotency-Key: this key was already used for another drill.`);
+    const { attempt: a, drill: d } = found;
+    const key = d.answerKey;
+    const score = scoreAnswer({ kind: d.kind, key, answer: a.answer, tells: key.tells, hintsUsed: a.hintsUsed, durationMs: a.durationMs });
+    return resultOf(d.id, d.kind, key, score, true);
+  }
+
+  /**
+   * When the answer was given: now, or for an answer sent later from the offline queue the time it
+   * carries, kept between the drill's issue and now (a clock cannot put it outside).
+   */
+  function answerTime(issuedAt: Date | undefined, claimed: string | undefined): Date {
+    const at = now();
+    if (!claimed || !issuedAt) return at;
+    return new Date(Math.min(at.getTime(), Math.max(issuedAt.getTime(), Date.parse(claimed))));
+  }
+
   async function answer(
     user: SessionUser | undefined,
     drillId: string,
-    body: { answer: DrillAnswer; hintsUsed?: number | undefined; sealed?: string | undefined },
+    body: { answer: DrillAnswer; hintsUsed?: number | undefined; sealed?: string | undefined; answeredAt?: string | undefined },
+    idempotencyKey?: string,
   ): Promise<DrillResult> {
     const answeredAt = now();
     if (drillId.startsWith('guest-')) {
@@ -205,22 +236,40 @@ export function createDrillService(deps: DrillServiceDeps) {
       return resultOf(drillId, seal.kind, seal.key, score, false);
     }
     if (!user) throw await refusal(user, drillId);
-    return db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(drills)
-        .set({ answeredAt })
-        .where(and(eq(drills.id, drillId), eq(drills.userId, user.id), isNull(drills.answeredAt)))
-        .returning();
-      if (!row) throw await refusal(user, drillId, tx as unknown as Db);
-      return record(tx as unknown as Db, user, row, body.answer, answeredAt);
-    });
+    if (idempotencyKey) {
+      const replay = await replayOf(user, drillId, idempotencyKey);
+      if (replay) return replay;
+    }
+    const [issued] = body.answeredAt ? await db.select({ at: drills.issuedAt }).from(drills).where(eq(drills.id, drillId)).limit(1) : [];
+    const givenAt = answerTime(issued?.at, body.answeredAt);
+    try {
+      return await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(drills)
+          .set({ answeredAt: givenAt })
+          .where(and(eq(drills.id, drillId), eq(drills.userId, user.id), isNull(drills.answeredAt)))
+          .returning();
+        if (!row) {
+          // The same answer sent twice at once: the second finds the first's attempt once it is in.
+          const replay = idempotencyKey ? await replayOf(user, drillId, idempotencyKey, tx as unknown as Db) : undefined;
+          if (replay) return replay;
+          throw await refusal(user, drillId, tx as unknown as Db);
+        }
+        return record(tx as unknown as Db, user, row, body.answer, givenAt, idempotencyKey);
+      });
+    } catch (err) {
+      // Two sends of one key racing past the first look: the loser's insert meets the unique index.
+      const replay = idempotencyKey && isUniqueViolation(err) ? await replayOf(user, drillId, idempotencyKey) : undefined;
+      if (replay) return replay;
+      throw err;
+    }
   }
 
   /**
    * Marks an answered drill and writes the attempt, the practice cards and the xAPI statements, in
    * the caller's transaction. A wrong kind throws inside it, so the drill stays answerable.
    */
-  async function record(tx: Db, user: SessionUser, row: typeof drills.$inferSelect, answer: DrillAnswer, answeredAt: Date): Promise<DrillResult> {
+  async function record(tx: Db, user: SessionUser, row: typeof drills.$inferSelect, answer: DrillAnswer, answeredAt: Date, idempotencyKey?: string): Promise<DrillResult> {
     checkKind(row.kind, answer);
     const key = row.answerKey;
     const durationMs = Math.max(0, answeredAt.getTime() - row.issuedAt.getTime());
@@ -231,14 +280,14 @@ export function createDrillService(deps: DrillServiceDeps) {
         userId: user.id,
         kind: row.kind,
         productId: row.productId,
-        productName: row.question.product.name,
+        productName: textIn(row.question.product.name, 'en'),
         catalogueVersion: row.catalogueVersion,
         issuedAt: row.issuedAt.toISOString(),
       },
       score,
       answeredAt.toISOString(),
     );
-    await insertAttempt(tx, attempt, answer, score);
+    await insertAttempt(tx, attempt, answer, score, idempotencyKey);
     await reviewCardsFor(tx, attempt, answeredAt);
     if (deps.xapi) {
       const [account] = await tx.select({ name: users.accountName }).from(users).where(eq(users.id, user.id));

@@ -17,7 +17,10 @@ import { parseOr400 } from './validate';
 
 const NewDrill = z.object({ kind: DrillKind, productId: z.string().min(1).max(100).optional() }).strict();
 const HintBody = z.object({ hintsUsed: z.number().int().min(0).max(MAX_HINTS).optional(), sealed: z.string().max(50_000).optional() }).strict();
-const AnswerBody = HintBody.extend({ answer: DrillAnswer }).strict();
+/** answeredAt: when an answer sent later from the offline queue was given (the server keeps it between issue and now). */
+const AnswerBody = HintBody.extend({ answer: DrillAnswer, answeredAt: z.iso.datetime({ offset: true }).optional() }).strict();
+/** The client's key for one answer: the same answer sent again (a lost response, a replayed queue) is stored once. */
+const IdempotencyKey = z.uuid();
 const DrillParams = z.object({ id: z.string().min(1).max(100) });
 
 function sendDrillError(reply: FastifyReply, err: unknown) {
@@ -52,7 +55,13 @@ export function registerDrillRoutes(app: FastifyInstance, deps: DrillRouteDeps):
     const params = parseOr400(DrillParams, request.params, reply, 'params');
     const body = params && parseOr400(AnswerBody, request.body, reply, 'body');
     if (!params || !body) return reply;
-    return deps.drills.answer(request.user, params.id, body).catch((e) => sendDrillError(reply, e));
+    const header = request.headers['idempotency-key'];
+    const key = header === undefined ? undefined : IdempotencyKey.safeParse(header);
+    if (key && !key.success) {
+      const issue = { path: 'headers.idempotency-key', message: 'Idempotency-Key must be a UUID (one per answer)' };
+      return reply.code(400).send({ error: 'invalid_request', message: `${issue.path}: ${issue.message}`, issues: [issue] });
+    }
+    return deps.drills.answer(request.user, params.id, body, key?.data).catch((e) => sendDrillError(reply, e));
   });
 
   // A drill item's model: the token is sealed, so the URL says nothing of which variant it is.
