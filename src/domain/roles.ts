@@ -1,7 +1,8 @@
-/** Who may do what: the five roles of Twinspect. Every route and message names the roles it admits. */
+/** Who may do what: the six roles of Twinspect. Every route and message names the roles it admits. */
 import { z } from 'zod';
 
-export const ROLES = ['trainee', 'instructor', 'author', 'reviewer', 'admin'] as const;
+/** An examiner is an IPR examiner at real examinations: drills like everyone, and keeps inspection records. */
+export const ROLES = ['trainee', 'examiner', 'instructor', 'author', 'reviewer', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -10,6 +11,8 @@ export const SIGNED_IN: readonly Role[] = ROLES;
 /** Who runs groups and sees their progress. */
 export const TEACHING: readonly Role[] = ['instructor', 'admin'];
 export const ADMIN_ONLY: readonly Role[] = ['admin'];
+/** Who keeps inspection records at real examinations (the inspection assistant). */
+export const INSPECTING: readonly Role[] = ['examiner', 'admin'];
 
 export interface SessionUser {
   id: string;

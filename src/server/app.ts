@@ -37,6 +37,11 @@ import { createStudioService } from './studio/studio-service';
 import { createVersionStore } from './studio/version-store';
 import { MAX_UPLOAD_BYTES } from './uploads/model-limits';
 import { createOutboxSender, type OutboxSender } from './xapi/outbox';
+import { liveLog, serverOptions } from './ops/logger';
+import { registerReadiness } from './ops/readiness';
+import { registerOfflineRoutes } from './http/offline-routes';
+import { registerUsdzRoutes } from './http/usdz-routes';
+import { registerInspectionRoutes } from './http/inspection-routes';
 
 export interface App {
   server: FastifyInstance;
@@ -47,7 +52,9 @@ export interface App {
   outbox: OutboxSender | undefined;
   /** Listens for HTTP and the realtime rooms of live sessions on one port. */
   listen(port: number, host: string): Promise<void>;
-  /** Closes the live rooms, stops the HTTP server and closes the database. */
+  /** Stops taking new work: /readyz answers 503 and new live joins are refused (close() does this first). */
+  stopAccepting(): void;
+  /** Closes the live rooms (their state saved), stops the HTTP server once in-flight requests end, closes the database. */
   close(): Promise<void>;
 }
 
@@ -80,9 +87,10 @@ export const CSP_DIRECTIVES = {
 };
 
 export async function createApp(config: ServerConfig, opts: CreateAppOptions = {}): Promise<App> {
-  const { database, store } = await prepare({ ...config, warn: opts.warn });
   // Drill item URLs carry a sealed token (a few hundred characters).
-  const server = Fastify({ logger: opts.logger ?? false, routerOptions: { maxParamLength: 2000 } });
+  const server = Fastify({ ...serverOptions(opts.logger, config.trustProxy), routerOptions: { maxParamLength: 2000 } });
+  const warn = opts.warn ?? (opts.logger ? (m: string) => server.log.warn(m) : undefined);
+  const { database, store } = await prepare({ ...config, warn, info: opts.logger ? (m) => server.log.info(m) : undefined });
   const scanModelUrl = config.scanModelUrl ?? '/models/coco-ssd/model.json';
   // A model served from elsewhere must be let through the CSP, and only that origin.
   const modelOrigin = /^https?:/.test(scanModelUrl) ? new URL(scanModelUrl).origin : undefined;
@@ -91,8 +99,9 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
   const sessions = createSessionStore(db);
   const liveDb = createLiveDb(db);
   let realtime: Realtime | undefined;
+  let shuttingDown = false;
   let drills: ReturnType<typeof createDrillService>;
-  const outbox = config.lrs ? createOutboxSender({ database, lrs: config.lrs, log: opts.warn }) : undefined;
+  const outbox = config.lrs ? createOutboxSender({ database, lrs: config.lrs, log: warn }) : undefined;
   try {
     const sealer = await createSealer(db);
     await server.register(fastifyHelmet, {
@@ -108,6 +117,7 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     await server.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
     registerAccessControl(server, sessions);
     server.get('/healthz', async () => ({ status: 'ok', database: database.kind }));
+    registerReadiness(server, { database, redisUrl: config.redisUrl, shuttingDown: () => shuttingDown });
     // What the client needs of the deployment's settings, and nothing secret.
     server.get('/api/client-config', { config: { access: 'public' } }, async () => ({ scanModelUrl }));
     registerCatalogueRoutes(server, store);
@@ -117,6 +127,7 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     drills = createDrillService({ db, store, sealer, xapi });
     const files = createFileStore(db);
     registerDrillRoutes(server, { drills, store, sealer, contentDir: config.contentDir, files });
+    registerOfflineRoutes(server, { db, store, contentDir: config.contentDir, distDir: config.distDir, scanModelUrl });
     registerProgressRoutes(server, { db, store });
     registerGroupRoutes(server, { db, groups: createGroupStore(db), users });
     registerUserRoutes(server, { users });
@@ -124,9 +135,11 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     // The authoring studio: one file per multipart request, its size capped while it streams in.
     await server.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5 } });
     const versions = createVersionStore(db);
-    registerStudioRoutes(server, createStudioService({ versions, files, surfaces: createSurfaceCache(files) }));
+    const usdz = registerUsdzRoutes(server, { db, files, store, contentDir: config.contentDir, log: warn });
+    registerStudioRoutes(server, createStudioService({ versions, files, surfaces: createSurfaceCache(files), published: usdz.published }));
     registerUploadRoutes(server, { db, files, maxModelBytes: MAX_UPLOAD_BYTES });
     registerPackRoutes(server, { db, files, versions, store, contentDir: config.contentDir });
+    registerInspectionRoutes(server, { db, store, files });
     await registerStaticFiles(server, config);
     await server.ready();
     outbox?.start();
@@ -146,16 +159,22 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
       // Colyseus listens on the app's own HTTP server; it must be made only once per process.
       realtime ??= createRealtime({
         http: server.server,
-        deps: { liveDb, drills, store, sessions, log: opts.warn ?? ((m, err) => console.error(m, err)) },
+        deps: { liveDb, drills, store, sessions, log: liveLog(server, opts), accepting: () => !shuttingDown },
         redisUrl: config.redisUrl,
         publicAddress: config.publicAddress ?? `${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+        logger: opts.logger ? server.log : undefined,
       });
       await realtime.listen(port, host);
     },
+    stopAccepting() {
+      shuttingDown = true;
+    },
     close() {
+      shuttingDown = true;
       closing ??= (async () => {
-        // Rooms first: the reverse waits on connected clients.
+        // Rooms first (each saves its session; clients are told to come back): the reverse waits on connected clients.
         await realtime?.close();
+        // Then the HTTP server, once the requests in flight are answered; the outbox's rows wait in the database.
         await server.close();
         await outbox?.stop();
         await database.close();

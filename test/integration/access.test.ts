@@ -17,6 +17,9 @@ const TEACH: Role[] = ['instructor', 'admin'];
 const AUTHORS: Role[] = ['author', 'admin'];
 const REVIEWERS: Role[] = ['reviewer', 'admin'];
 const STUDIO: Role[] = ['author', 'reviewer', 'admin'];
+const INSPECT: Role[] = ['examiner', 'admin'];
+/** Reading a record is checked per record too (its officer, their group's instructor): others get 404. */
+const READ_RECORDS: Role[] = ['examiner', 'admin', 'instructor'];
 const newProduct = () => ({ id: `access-${++n}`, name: 'Access test', brand: 'Testbrand', category: 'toy', hsCode: '9503', description: 'For the role test.', cocoClasses: ['teddy bear'] });
 
 let app: App;
@@ -30,6 +33,7 @@ let n = 0;
 const ROUTES: [string, string, 'public' | readonly Role[], () => unknown][] = [
   ['GET', '/api/catalogue', 'public', () => undefined],
   ['GET', '/api/products/:id', 'public', () => undefined],
+  ['GET', '/api/products/:id/variants/:variant/model.usdz', 'public', () => undefined],
   ['GET', '/api/auth/me', 'public', () => undefined],
   ['GET', '/api/client-config', 'public', () => undefined],
   ['POST', '/api/auth/sign-in', 'public', () => ({ email: 'nobody@agency.test', password: 'x' })],
@@ -66,10 +70,18 @@ const ROUTES: [string, string, 'public' | readonly Role[], () => unknown][] = [
   ['GET', '/api/files/:sha256', 'public', () => undefined],
   ['GET', '/api/studio/export.zip', AUTHORS, () => undefined],
   ['POST', '/api/studio/import', AUTHORS, () => ({})],
+  ['GET', '/api/products/by-gtin/:gtin', 'public', () => undefined],
+  ['PUT', '/api/inspections/:id', INSPECT, () => ({})],
+  ['GET', '/api/inspections', READ_RECORDS, () => undefined],
+  ['GET', '/api/inspections/:id', READ_RECORDS, () => undefined],
+  ['GET', '/api/inspections/:id/record.json', READ_RECORDS, () => undefined],
+  ['GET', '/api/inspections/:id/record.pdf', READ_RECORDS, () => undefined],
+  ['PUT', '/api/inspections/:id/photos/:photoId', INSPECT, () => ({})],
+  ['GET', '/api/inspections/:id/photos/:photoId', READ_RECORDS, () => undefined],
 ];
 
 const urlOf = (template: string) =>
-  template.replace(':userId', spareUserId).replace('/groups/:id', `/groups/${groupId}`).replace('/users/:id', `/users/${spareUserId}`).replace('/live-sessions/:id', `/live-sessions/${liveSessionId}`).replace(':id', 'test-tote').replace(':token', 'not-a-token').replace(':sha256', 'a'.repeat(64));
+  template.replace(':userId', spareUserId).replace('/groups/:id', `/groups/${groupId}`).replace('/users/:id', `/users/${spareUserId}`).replace('/live-sessions/:id', `/live-sessions/${liveSessionId}`).replace(':id', 'test-tote').replace(':variant', 'genuine').replace(':token', 'not-a-token').replace(':sha256', 'a'.repeat(64));
 
 beforeAll(async () => {
   const tmp = (name: string) => mkdtemp(join(tmpdir(), `twinspect-${name}-`));

@@ -102,7 +102,7 @@ describe('the twinspect user command', () => {
   });
 
   it('refuses bad input with a message that names it', async () => {
-    expect(await run(['add', 'bob@agency.test', '--role', 'boss', '--password-stdin'], PASSWORD)).toMatchObject({ code: 2, err: expect.stringContaining("--role must be one of trainee, instructor, author, reviewer, admin, got 'boss'") });
+    expect(await run(['add', 'bob@agency.test', '--role', 'boss', '--password-stdin'], PASSWORD)).toMatchObject({ code: 2, err: expect.stringContaining("--role must be one of trainee, examiner, instructor, author, reviewer, admin, got 'boss'") });
     expect(await run(['add', 'bob@agency.test', '--role', 'trainee', '--password-stdin'], 'short')).toMatchObject({ code: 1, err: expect.stringContaining('at least 10 characters') });
     expect(await run(['add', 'ada@agency.test', '--role', 'trainee', '--password-stdin'], PASSWORD)).toMatchObject({ code: 1, err: expect.stringContaining('already exists') });
     expect(await run(['role', 'nobody@agency.test', 'admin'])).toMatchObject({ code: 1, err: expect.stringContaining('no account with the email') });

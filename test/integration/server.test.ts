@@ -86,6 +86,8 @@ describe('the HTTP server on PGlite', () => {
     expect(res.json()).toEqual({
       ...watch,
       variants: watch.variants.map((v) => ({ ...v, model: `/content/products/test-watch/${v.model}` })),
+      // The content version, which drills and inspection records say they were made from.
+      version: expect.stringMatching(/^[0-9a-f]{12}$/),
     });
     const missing = await get('/api/products/nope');
     expect(missing.statusCode).toBe(404);

@@ -1,10 +1,11 @@
 /** The database schema (drizzle pg-core): runs on PGlite and on PostgreSQL 15. Migrations in ./migrations. */
-import { boolean, customType, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, customType, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Product, ProductDraft } from '../../domain/catalogue';
 import type { AttemptRecord } from '../../domain/attempt';
 import type { DrillAnswer, DrillKey, DrillKind, DrillQuestion } from '../../domain/drill';
 import type { Phase } from '../../domain/live-protocol';
 import type { Role } from '../../domain/roles';
+import type { CheckMark } from '../../domain/inspection';
 
 export type ProductSource = 'builtin' | 'authored';
 const time = (name: string) => timestamp(name, { withTimezone: true });
@@ -97,6 +98,8 @@ export const attempts = pgTable('attempts', {
   outcomes: jsonb('outcomes').$type<AttemptRecord['outcomes']>().notNull(),
   issuedAt: time('issued_at').notNull(),
   answeredAt: time('answered_at').notNull(),
+  /** The client's Idempotency-Key for the answer (unique per user): a replay finds this attempt. */
+  idempotencyKey: text('idempotency_key'),
 });
 
 export const attemptPins = pgTable(
@@ -229,6 +232,32 @@ export const reviewComments = pgTable('review_comments', {
   createdAt: time('created_at').notNull().defaultNow(),
 });
 
+/** An examiner's record of a real examination; the id is the device's (see domain/inspection.ts). */
+export const inspections = pgTable('inspections', {
+  id: uuid('id').primaryKey(),
+  officerId: text('officer_id').notNull(),
+  productId: text('product_id').notNull(),
+  contentVersion: text('content_version').notNull(),
+  reference: text('reference').notNull().default(''),
+  startedAt: time('started_at').notNull(),
+  updatedAt: time('updated_at').notNull(),
+  storedAt: time('stored_at').notNull().defaultNow(),
+  marks: jsonb('marks').$type<CheckMark[]>().notNull(),
+  notes: text('notes').notNull().default(''),
+});
+
+export const inspectionPhotos = pgTable('inspection_photos', {
+  id: uuid('id').primaryKey(),
+  inspectionId: uuid('inspection_id').notNull(),
+  checkKey: text('check_key'),
+  caption: text('caption').notNull().default(''),
+  fileSha256: text('file_sha256').notNull(),
+  mediaType: text('media_type').notNull(),
+  bytes: integer('bytes').notNull(),
+  locationKept: boolean('location_kept').notNull().default(false),
+  createdAt: time('created_at').notNull().defaultNow(),
+});
+
 export const schema = {
   products,
   users,
@@ -247,4 +276,6 @@ export const schema = {
   storedFiles,
   productVersions,
   reviewComments,
+  inspections,
+  inspectionPhotos,
 };

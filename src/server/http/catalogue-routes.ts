@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Product } from '../../domain/catalogue';
 import { storedFileOf, storedFileUrl } from '../../domain/stored-file';
 import { pickerEntry } from '../catalogue/summary';
+import { catalogueVersion } from '../catalogue/version';
+import { gtin14, gtinProblem } from '../../domain/gtin';
 import type { CatalogueStore } from '../db/catalogue-store';
 import type { ProductSource } from '../db/schema';
 
@@ -36,6 +38,19 @@ export function registerCatalogueRoutes(app: FastifyInstance, store: CatalogueSt
         .code(404)
         .send({ error: 'product_not_found', message: `No product ${JSON.stringify(request.params.id)}` });
     }
-    return productForClient(found.product, found.source);
+    // The content version: what drills and inspection records say they were made from.
+    return { ...productForClient(found.product, found.source), version: catalogueVersion(found.product) };
+  });
+
+  // The inspection assistant finds the product by the number under its barcode.
+  app.get<{ Params: { gtin: string } }>('/api/products/by-gtin/:gtin', { config: { access: 'public' } }, async (request, reply) => {
+    const { gtin } = request.params;
+    const problem = gtinProblem(gtin);
+    if (problem) {
+      return reply.code(400).send({ error: 'invalid_request', message: `params.gtin: ${problem}`, issues: [{ path: 'params.gtin', message: problem }] });
+    }
+    const found = (await store.list()).find((s) => s.product.gtin !== undefined && gtin14(s.product.gtin) === gtin14(gtin));
+    if (!found) return reply.code(404).send({ error: 'product_not_found', message: `No product in the catalogue has the GTIN ${gtin}.` });
+    return pickerEntry(found.product);
   });
 }

@@ -71,11 +71,12 @@ export function registerGroupRoutes(app: FastifyInstance, deps: { db: Db; groups
     const body = group && parseOr400(NewMember, request.body, reply, 'body');
     if (!group || !body) return reply;
     const trainee = await deps.users.byEmail(body.email);
-    if (!trainee || trainee.role !== 'trainee') {
+    // Examiners drill like trainees, and their inspection records are read by their group's instructor.
+    if (!trainee || (trainee.role !== 'trainee' && trainee.role !== 'examiner')) {
       return reply.code(400).send({
         error: 'not_a_trainee',
-        message: `body.email: no trainee account with the email ${body.email.toLowerCase()}`,
-        issues: [{ path: 'body.email', message: 'no trainee account with this email' }],
+        message: `body.email: no trainee or examiner account with the email ${body.email.toLowerCase()}`,
+        issues: [{ path: 'body.email', message: 'no trainee or examiner account with this email' }],
       });
     }
     await groups.addMember(group.id, trainee.id);

@@ -46,7 +46,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { users: UserStor
   app.get('/api/users', { config: { access: ADMIN_ONLY } }, async () => (await users.list()).map(userEntry));
 
   app.get('/api/trainees', { config: { access: TEACHING } }, async () =>
-    (await users.list()).filter((u) => u.role === 'trainee').map(userEntry),
+    (await users.list()).filter((u) => u.role === 'trainee' || u.role === 'examiner').map(userEntry),
   );
 
   app.post('/api/users', { config: { access: ADMIN_ONLY } }, async (request, reply) => {

@@ -50,7 +50,7 @@ describe('readOidcConfig', () => {
   it('checks the redirect URL and the default role (never admin)', () => {
     expect(errorOf({ ...base, OIDC_REDIRECT_URL: '/api/auth/oidc/callback' })).toMatch(/^OIDC_REDIRECT_URL must be an absolute http\(s\) URL.*got '\/api\/auth\/oidc\/callback'$/);
     expect(errorOf({ ...base, OIDC_DEFAULT_ROLE: 'admin' })).toBe(
-      "OIDC_DEFAULT_ROLE must be one of trainee, instructor, author, reviewer (admin is given only by an administrator), got 'admin'",
+      "OIDC_DEFAULT_ROLE must be one of trainee, examiner, instructor, author, reviewer (admin is given only by an administrator), got 'admin'",
     );
     expect(errorOf({ ...base, OIDC_DEFAULT_ROLE: 'boss' })).toMatch(/got 'boss'$/);
   });

@@ -1,0 +1,141 @@
+/**
+ * The inspection assistant's records: examiners (and admins) keep their own; a record is read by its
+ * officer and by the instructors who own a group the officer is in, and by nobody else — not even an
+ * admin: to anyone else a record answers 404, so that its existence does not leak. Photos are in
+ * inspection-photo-routes.ts; the case-file exports (JSON and PDF) are here.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Product } from '../../domain/catalogue';
+import { checklist, InspectionInput, tally, type CheckMark } from '../../domain/inspection';
+import { TEXT_LANGUAGES, textIn } from '../../domain/local-text';
+import { INSPECTING } from '../../domain/roles';
+import { userOf } from '../auth/access';
+import { catalogueVersion } from '../catalogue/version';
+import type { CatalogueStore } from '../db/catalogue-store';
+import type { Db } from '../db/database';
+import { createInspectionStore } from '../inspections/inspection-store';
+import { caseFile } from '../inspections/record-export';
+import { recordPdf } from '../inspections/record-pdf';
+import type { FileStore } from '../studio/file-store';
+import { registerInspectionPhotoRoutes } from './inspection-photo-routes';
+import { INSPECTION_READERS, noRecord, readableRecord, RecordParams } from '../inspections/record-access';
+import { parseOr400, type FieldIssue } from './validate';
+
+const ListQuery = z.object({ lang: z.enum(TEXT_LANGUAGES).default('en') });
+const ExportQuery = ListQuery;
+
+const invalid = (reply: FastifyReply, issues: FieldIssue[]) =>
+  reply.code(400).send({ error: 'invalid_request', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
+
+/** Problems of the marks against the product's checklist: unknown checks and checks marked twice. */
+function markIssues(product: Product, marks: CheckMark[]): FieldIssue[] {
+  const keys = new Set(checklist(product).map((c) => c.key));
+  const seen = new Set<string>();
+  const issues: FieldIssue[] = [];
+  marks.forEach((m, i) => {
+    const path = `body.marks[${i}].check`;
+    if (!keys.has(m.check)) issues.push({ path, message: `"${m.check}" is not a check of ${product.id} (its checks: ${[...keys].join(', ')})` });
+    else if (seen.has(m.check)) issues.push({ path, message: `"${m.check}" is marked twice` });
+    seen.add(m.check);
+  });
+  return issues;
+}
+
+export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; store: CatalogueStore; files: FileStore }): void {
+  const inspections = createInspectionStore(deps.db);
+  const { store } = deps;
+  const productNow = async (id: string) => {
+    const found = await store.get(id, { publishedOnly: false });
+    return found && { product: found.product, version: catalogueVersion(found.product) };
+  };
+
+  app.put('/api/inspections/:id', { config: { access: INSPECTING } }, async (request, reply) => {
+    const params = parseOr400(RecordParams, request.params, reply, 'params');
+    if (!params) return reply;
+    const user = userOf(request);
+    const owner = await inspections.officerOf(params.id);
+    if (owner && owner !== user.id) return noRecord(reply, params.id);
+    const body = parseOr400(InspectionInput, request.body, reply, 'body');
+    if (!body) return reply;
+    if (body.id !== params.id) return invalid(reply, [{ path: 'body.id', message: `must be the id in the URL (${params.id})` }]);
+    const found = await store.get(body.productId);
+    const product = found && { product: found.product, version: catalogueVersion(found.product) };
+    if (!product) return invalid(reply, [{ path: 'body.productId', message: `"${body.productId}" is not a product of the catalogue` }]);
+    // A record made on an older version of the product keeps its marks: the officer saw those checks.
+    const issues = body.contentVersion === product.version ? markIssues(product.product, body.marks) : [];
+    if (issues.length > 0) return invalid(reply, issues);
+    const outcome = await inspections.put(user.id, body);
+    if (outcome === 'not_yours') return noRecord(reply, params.id);
+    const record = await inspections.get(params.id);
+    if (outcome === 'stale') reply.header('x-twinspect-stale', '1');
+    return reply.code(outcome === 'created' ? 201 : 200).send(record);
+  });
+
+  app.get('/api/inspections', { config: { access: INSPECTION_READERS } }, async (request, reply) => {
+    const query = parseOr400(ListQuery, request.query, reply, 'query');
+    if (!query) return reply;
+    const [rows, products] = await Promise.all([inspections.list(userOf(request)), store.list({ publishedOnly: false })]);
+    const byId = new Map(products.map((p) => [p.product.id, p.product]));
+    return rows.map(({ record, officer, photoCount }) => {
+      const product = byId.get(record.productId);
+      const checks = product ? checklist(product) : record.marks.map((m) => ({ key: m.check }));
+      return {
+        id: record.id,
+        productId: record.productId,
+        productName: product ? textIn(product.name, query.lang) : record.productId,
+        contentVersion: record.contentVersion,
+        reference: record.reference,
+        startedAt: record.startedAt.toISOString(),
+        updatedAt: record.updatedAt.toISOString(),
+        storedAt: record.storedAt.toISOString(),
+        // The counts of the marks (never a verdict), and the checks still open.
+        ...tally(checks, record.marks),
+        photoCount,
+        officer,
+      };
+    });
+  });
+
+  app.get('/api/inspections/:id', { config: { access: INSPECTION_READERS } }, async (request, reply) => {
+    const record = await readableRecord(inspections, request, reply);
+    return record ?? reply;
+  });
+
+  /** The case file of a readable record, or undefined with the reply sent. */
+  async function caseFileFor(request: FastifyRequest, reply: FastifyReply) {
+    const query = parseOr400(ExportQuery, request.query, reply, 'query');
+    const record = query && (await readableRecord(inspections, request, reply));
+    if (!query || !record) return undefined;
+    return caseFile(record, await productNow(record.productId), query.lang);
+  }
+
+  app.get('/api/inspections/:id/record.json', { config: { access: INSPECTION_READERS } }, async (request, reply) => {
+    const file = await caseFileFor(request, reply);
+    if (!file) return reply;
+    return reply
+      .header('content-disposition', `attachment; filename="inspection-${file.record.id}.json"`)
+      .header('cache-control', 'private, no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(file, null, 2));
+  });
+
+  app.get('/api/inspections/:id/record.pdf', { config: { access: INSPECTION_READERS } }, async (request, reply) => {
+    const file = await caseFileFor(request, reply);
+    if (!file) return reply;
+    const photos = [];
+    for (const p of file.record.photos) {
+      const row = await inspections.photo(file.record.id, p.id);
+      const stored = row && (await deps.files.get(row.fileSha256));
+      if (stored) photos.push({ id: p.id, caption: p.caption, check: p.check, mediaType: p.mediaType, bytes: stored.bytes });
+    }
+    const pdf = await recordPdf(file, photos);
+    return reply
+      .header('content-disposition', `attachment; filename="inspection-${file.record.id}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .type('application/pdf')
+      .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+  });
+
+  registerInspectionPhotoRoutes(app, { inspections, files: deps.files });
+}
