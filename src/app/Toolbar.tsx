@@ -2,6 +2,7 @@
 import { xrReady, xrStore } from '../scene/xr-store';
 import { compareActions, useCompare, type ExaminerTool } from './compare-store';
 import { useSessionSupported } from './xr-support';
+import { useTranslation } from 'react-i18next';
 
 function Toggle({ pressed, onClick, children, title }: { pressed: boolean; onClick: () => void; children: string; title?: string }) {
   return (
@@ -11,9 +12,9 @@ function Toggle({ pressed, onClick, children, title }: { pressed: boolean; onCli
   );
 }
 
-const tools: { tool: ExaminerTool; name: string; title: string }[] = [
-  { tool: 'loupe', name: 'Loupe', title: 'A magnifying lens that follows the pointer' },
-  { tool: 'ruler', name: 'Ruler', title: 'Click two points on one model to measure between them' },
+const tools: { tool: ExaminerTool; name: 'loupe' | 'rulerTool'; title: 'loupeTitle' | 'rulerTitle' }[] = [
+  { tool: 'loupe', name: 'loupe', title: 'loupeTitle' },
+  { tool: 'ruler', name: 'rulerTool', title: 'rulerTitle' },
 ];
 
 async function enter(mode: 'ar' | 'vr') {
@@ -21,7 +22,9 @@ async function enter(mode: 'ar' | 'vr') {
   await (mode === 'ar' ? xrStore.enterAR() : xrStore.enterVR());
 }
 
-export function Toolbar() {
+/** `single`: one item on the stage (the inspection page): no linked views, no overlay. */
+export function Toolbar({ single = false }: { single?: boolean } = {}) {
+  const { t: tr } = useTranslation('compare');
   const showTells = useCompare((s) => s.showTells);
   const linkViews = useCompare((s) => s.linkViews);
   const tool = useCompare((s) => s.tool);
@@ -30,25 +33,25 @@ export function Toolbar() {
   const ar = useSessionSupported('immersive-ar');
   const vr = useSessionSupported('immersive-vr');
   return (
-    <div className="toolbar" role="toolbar" aria-label="Stage tools">
-      <Toggle pressed={showTells} onClick={compareActions.toggleTells}>Show tells</Toggle>
-      <Toggle pressed={linkViews} onClick={compareActions.toggleLink} title="Turn both items together">Link views</Toggle>
+    <div className="toolbar" role="toolbar" aria-label={tr('stageTools')}>
+      <Toggle pressed={showTells} onClick={compareActions.toggleTells}>{tr('showTells')}</Toggle>
+      {!single && <Toggle pressed={linkViews} onClick={compareActions.toggleLink} title={tr('linkViewsTitle')}>{tr('linkViews')}</Toggle>}
       <span className="sep" />
-      <Toggle pressed={overlay !== 'off'} onClick={() => compareActions.setOverlay(overlay === 'off' ? 'ghost' : 'off')} title="Superimpose the two items">Overlay</Toggle>
-      {overlay !== 'off' && (
-        <select aria-label="Overlay style" value={overlay} onChange={(e) => compareActions.setOverlay(e.target.value as 'ghost' | 'flicker')}>
-          <option value="ghost">Ghosted</option>
-          <option value="flicker">Flicker</option>
+      {!single && <Toggle pressed={overlay !== 'off'} onClick={() => compareActions.setOverlay(overlay === 'off' ? 'ghost' : 'off')} title={tr('overlayTitle')}>{tr('overlay')}</Toggle>}
+      {!single && overlay !== 'off' && (
+        <select aria-label={tr('overlayStyle')} value={overlay} onChange={(e) => compareActions.setOverlay(e.target.value as 'ghost' | 'flicker')}>
+          <option value="ghost">{tr('ghosted')}</option>
+          <option value="flicker">{tr('flicker')}</option>
         </select>
       )}
       <span className="sep" />
       {tools.map((t) => (
-        <Toggle key={t.tool} pressed={tool === t.tool} onClick={() => compareActions.setTool(t.tool)} title={t.title}>{t.name}</Toggle>
+        <Toggle key={t.tool} pressed={tool === t.tool} onClick={() => compareActions.setTool(t.tool)} title={tr(t.title)}>{tr(t.name)}</Toggle>
       ))}
-      <Toggle pressed={uvLamp} onClick={compareActions.toggleUvLamp} title="Shows covert marks that glow under ultraviolet light">UV lamp</Toggle>
+      <Toggle pressed={uvLamp} onClick={compareActions.toggleUvLamp} title={tr('uvTitle')}>{tr('uvLamp')}</Toggle>
       <span className="grow" />
-      {ar && <button type="button" className="xr" onClick={() => void enter('ar')}>Enter AR</button>}
-      {vr && <button type="button" className="xr" onClick={() => void enter('vr')}>Enter VR</button>}
+      {ar && <button type="button" className="xr" onClick={() => void enter('ar')}>{tr('enterAr')}</button>}
+      {vr && <button type="button" className="xr" onClick={() => void enter('vr')}>{tr('enterVr')}</button>}
     </div>
   );
 }

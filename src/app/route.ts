@@ -6,7 +6,7 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['catalogue', 'sign-in', 'drill', 'scan', 'progress', 'groups', 'users', 'live', 'live-record', 'studio'] as const;
+export const PAGES = ['catalogue', 'sign-in', 'drill', 'scan', 'progress', 'groups', 'users', 'live', 'live-record', 'studio', 'inspect'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {
@@ -17,9 +17,11 @@ export interface Route {
   kind: string | null;
   code: string | null;
   session: string | null;
+  /** ?page=inspect&product=<id>&record=<uuid>: an inspection record. */
+  record: string | null;
 }
 
-const KEYS = ['page', 'product', 'variant', 'group', 'kind', 'code', 'session'] as const;
+const KEYS = ['page', 'product', 'variant', 'group', 'kind', 'code', 'session', 'record'] as const;
 
 function read(): Route {
   const q = new URLSearchParams(location.search);
@@ -32,6 +34,7 @@ function read(): Route {
     kind: q.get('kind'),
     code: q.get('code'),
     session: q.get('session'),
+    record: q.get('record'),
   };
 }
 
@@ -43,7 +46,7 @@ window.addEventListener('popstate', () => {
 });
 
 /** Goes to a page: the route's own keys not given are cleared; other parameters stay. */
-export function navigate(next: Partial<Route>): void {
+export function navigate(next: Partial<Route>, opts: { replace?: boolean } = {}): void {
   const q = new URLSearchParams(location.search);
   for (const k of KEYS) {
     const v = next[k];
@@ -51,7 +54,7 @@ export function navigate(next: Partial<Route>): void {
     else q.delete(k);
   }
   const search = q.toString();
-  history.pushState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+  history[opts.replace ? 'replaceState' : 'pushState'](null, '', `${location.pathname}${search ? `?${search}` : ''}`);
   current = read();
   listeners.forEach((l) => l());
 }

@@ -16,10 +16,11 @@ import { SlotBase } from './SlotBase';
 import { animateTurntables, rotationOf, turnToFace } from './turntable';
 import { dragState } from './drag';
 import { XrTellPanels } from './xr/XrTellPanels';
+import { useTranslation } from 'react-i18next';
 
 /** World units between the two items' centres, halved; each item's largest side is DISPLAY_SIZE. */
 const SPACING = 0.62;
-const DISPLAY_SIZE = 0.8;
+export const DISPLAY_SIZE = 0.8;
 const toCamera = new Vector3();
 const slotWorld = new Vector3();
 
@@ -35,13 +36,14 @@ export interface SlotProps {
   tells?: Tell[];
 }
 
-function Slot({ side, variant, pins, unit, x, label, tells = [] }: SlotProps) {
+export function Slot({ side, variant, pins, unit, x, label, tells = [] }: SlotProps) {
   const turntable = useRef<Group>(null);
   const model = useModel(variant.model);
   const uv = useCompare((s) => s.uvLamp);
   const showTells = useCompare((s) => s.showTells);
   const selectedTellId = useCompare((s) => s.selectedTellId);
   const overlay = useCompare((s) => s.overlay);
+  const { t } = useTranslation('xr');
   const isGenuine = variant.kind === 'genuine';
   const inXr = useXR((s) => s.mode) !== null;
   const ghosted = overlay !== 'off' && !isGenuine;
@@ -83,6 +85,7 @@ export function ComparisonPair({ genuine, counterfeit, genuineSide, study }: { g
   const g = useModel(genuine.model);
   const unit = DISPLAY_SIZE / Math.max(g.size.x, g.size.y, g.size.z, 1e-3);
   const overlay = useCompare((s) => s.overlay);
+  const { t } = useTranslation('xr');
   const focusSeq = useCompare((s) => s.focusSeq);
   const camera = useThree((s) => s.camera);
   const numbered = useMemo(() => counterfeit.tells.map((t, i) => ({ t, n: i + 1 })), [counterfeit]);
@@ -109,7 +112,7 @@ export function ComparisonPair({ genuine, counterfeit, genuineSide, study }: { g
 
   useFrame((_, dt) => animateTurntables(dt));
 
-  const labelOf = (side: Side) => (study ? `${side} · ${sides[side].variant.kind === 'genuine' ? 'Genuine' : 'Counterfeit'}` : side);
+  const labelOf = (side: Side) => (study ? t('itemKind', { label: side, kind: t(`common:${sides[side].variant.kind}`) }) : side);
   return (
     <group name="comparison">
       {(['A', 'B'] as Side[]).map((side) => (

@@ -12,6 +12,8 @@ import { LoadingBar } from '../LoadingBar';
 import { DetectionBoxes } from './DetectionBoxes';
 import { ScanResults } from './ScanResults';
 import './scan.css';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 
 type Source = 'camera' | 'photo';
 
@@ -24,6 +26,7 @@ function hook(update: (s: NonNullable<NonNullable<Window['__twinspect']>['scan']
 }
 
 export function ScanPage() {
+  const { t } = useTranslation('scan');
   const scannerRef = useRef<Scanner | null>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -59,7 +62,7 @@ export function ScanPage() {
       })
       .catch(() => {
         if (pendingPhotoRef.current === blob) pendingPhotoRef.current = null;
-        setError('This file could not be read as a picture. Choose a JPEG, PNG or WebP photo.');
+        setError(i18n.t('scan:badPicture'));
       });
   }, []);
 
@@ -166,7 +169,7 @@ export function ScanPage() {
       setPhotoUrl(null);
       show('camera');
     } catch (e) {
-      setCameraError(e instanceof CameraError ? e.message : 'The camera could not be opened. Choose a photo instead.');
+      setCameraError(e instanceof CameraError ? e.message : i18n.t('scan:cameraFailed'));
     } finally {
       setStarting(false);
     }
@@ -175,7 +178,7 @@ export function ScanPage() {
   const choosePhoto = (file: File | undefined) => {
     if (!file) return;
     if (!file.type.startsWith('image/')) {
-      setError('That file is not a picture. Choose a JPEG, PNG or WebP photo.');
+      setError(i18n.t('scan:notPicture'));
       return;
     }
     setError(null);
@@ -197,10 +200,10 @@ export function ScanPage() {
 
   return (
     <main className="page scan">
-      <h1>Scan an item</h1>
-      <p className="lead">Point the camera at the item or its packaging, or choose a photo of it: the products of the catalogue that match are offered, one tap from their comparison and tells.</p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
 
-      {!ready && !error && <LoadingBar label="Loading the detector" progress={progress} />}
+      {!ready && !error && <LoadingBar label={t('loadingDetector')} progress={progress} />}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -209,22 +212,22 @@ export function ScanPage() {
 
       <div className="scan-actions">
         <button type="button" className="primary" onClick={() => void startCamera()} disabled={starting || source === 'camera'}>
-          Use the camera
+          {t('useCamera')}
         </button>
         {source === 'camera' && (
           <button type="button" className="secondary" onClick={() => (stopLive(), show(null))}>
-            Stop the camera
+            {t('stopCamera')}
           </button>
         )}
         <button type="button" className="secondary" onClick={() => fileRef.current?.click()}>
-          Choose a photo
+          {t('choosePhoto')}
         </button>
         <input
           ref={fileRef}
           className="scan-file-input"
           type="file"
           accept="image/*"
-          aria-label="Photo to scan"
+          aria-label={t('photoToScan')}
           tabIndex={-1}
           onChange={(e) => {
             choosePhoto(e.target.files?.[0]);
@@ -232,7 +235,7 @@ export function ScanPage() {
           }}
         />
         <span className="scan-backend" data-testid="scan-backend">
-          Detector: {backend ?? 'loading…'}
+          {t('detector', { backend: backend ?? t('detectorLoading') })}
         </span>
       </div>
       {cameraError && (
@@ -244,7 +247,7 @@ export function ScanPage() {
       <div className="scan-layout">
         <section
           className={dragging ? 'scan-area dragging' : 'scan-area'}
-          aria-label="Picture to scan"
+          aria-label={t('pictureToScan')}
           onDragOver={(e) => {
             e.preventDefault();
             setDragging(true);
@@ -253,14 +256,14 @@ export function ScanPage() {
           onDrop={onDrop}
         >
           <video ref={videoRef} muted playsInline hidden={source !== 'camera'} />
-          {source === 'photo' && photoUrl && <img src={photoUrl} alt="The photo being scanned" />}
-          {source === null && <p className="scan-placeholder">Use the camera, or drop a photo here.</p>}
+          {source === 'photo' && photoUrl && <img src={photoUrl} alt={t('photoAlt')} />}
+          {source === null && <p className="scan-placeholder">{t('placeholder')}</p>}
           {result && source && <DetectionBoxes detections={result.outcome.detections} width={result.width} height={result.height} />}
         </section>
-        <section className="scan-side" aria-label="Scan results">
-          {waiting && <p className="scan-status">{ready ? 'Looking…' : 'Waiting for the detector…'}</p>}
+        <section className="scan-side" aria-label={t('results')}>
+          {waiting && <p className="scan-status">{ready ? t('looking') : t('waitingDetector')}</p>}
           <ScanResults outcome={result?.outcome ?? null} source={source} />
-          <p className="scan-note">The picture is analysed on this device; nothing of it is sent.</p>
+          <p className="scan-note">{t('privacy')}</p>
         </section>
       </div>
     </main>

@@ -26,6 +26,8 @@ export const ACCOUNTS = {
   trainee: { email: 'tess@agency.test', name: 'Tess Trainee', role: 'trainee' },
   author: { email: 'aude@agency.test', name: 'Aude Author', role: 'author' },
   reviewer: { email: 'remi@agency.test', name: 'Remi Reviewer', role: 'reviewer' },
+  examiner: { email: 'erin@agency.test', name: 'Erin Examiner', role: 'examiner' },
+  examiner2: { email: 'ezra@agency.test', name: 'Ezra Examiner', role: 'examiner' },
 } as const;
 
 export async function buildApp(): Promise<void> {
