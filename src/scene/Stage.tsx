@@ -13,10 +13,12 @@ import { useCompare } from '../app/compare-store';
 import { attachDragTurner } from './drag';
 import { Loupe } from './Loupe';
 import { renderQuality } from './render-quality';
+import { StageKeyboard } from './StageKeyboard';
 import { stageStats } from './stats';
 import { xrReady, xrStore } from './xr-store';
 import { XrPair } from './xr/XrPair';
 import { XrScene } from './xr/XrScene';
+import { useTranslation } from 'react-i18next';
 
 function Lighting() {
   const uv = useCompare((s) => s.uvLamp);
@@ -76,6 +78,7 @@ function FrameProbe() {
 const MIN_DPR = 0.6;
 
 export function Stage({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('xr');
   const { software } = renderQuality();
   const maxDpr = Math.min(software ? 1 : 2, window.devicePixelRatio || 1);
   const [dpr, setDpr] = useState(maxDpr);
@@ -85,13 +88,15 @@ export function Stage({ children }: { children: ReactNode }) {
       camera={{ position: [0, 0.8, 3.3], fov: 35, near: 0.01, far: 100 }}
       dpr={dpr}
       gl={{ antialias: !software, preserveDrawingBuffer: true }}
-      aria-label="3D comparison stage"
+      role="group"
+      aria-label={t('stage')}
     >
       <PerformanceMonitor onChange={({ factor }) => setDpr(Math.round((MIN_DPR + (maxDpr - MIN_DPR) * factor) * 10) / 10)} />
       <XR store={xrStore}>
         <RoomEnvironment />
         <Lighting />
         <DesktopControls />
+        <StageKeyboard />
         <FrameProbe />
         <ExaminerLoupe />
         <Suspense fallback={null}>

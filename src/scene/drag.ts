@@ -41,13 +41,13 @@ export function attachDragTurner(el: HTMLElement, getCamera: () => Camera): () =
   const key = (e: KeyboardEvent) => {
     const step = Math.PI / 12;
     const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key];
-    if (!d) return;
+    // A key the stage's keyboard layer took (StageKeyboard: the crosshair's arrows) is not a turn.
+    if (!d || e.defaultPrevented) return;
     e.preventDefault();
     right.set(1, 0, 0).applyQuaternion(getCamera().quaternion);
     turn('A', true, d[0]!, d[1]!, right);
   };
   el.tabIndex = 0;
-  el.setAttribute('aria-label', 'Comparison stage: drag or use the arrow keys to turn the items');
   el.addEventListener('keydown', key);
   window.addEventListener('pointerdown', onDown);
   window.addEventListener('pointermove', move);

@@ -4,6 +4,7 @@
  */
 import { Quaternion, Vector3 } from 'three';
 import type { Side } from '../app/compare-store';
+import { prefersReducedMotion } from './reduced-motion';
 
 const rotations: Record<Side, Quaternion> = { A: new Quaternion(), B: new Quaternion() };
 const targets: Record<Side, Quaternion | null> = { A: null, B: null };
@@ -32,13 +33,14 @@ export function turnToFace(side: Side, normal: Vector3, towards: Vector3): void 
   targets[side] = new Quaternion().setFromUnitVectors(normal.clone().normalize(), towards.clone().normalize());
 }
 
-/** Advances smooth turns; call once per frame. Returns true while anything moves. */
+/** Advances smooth turns; call once per frame. Returns true while anything moves. With reduced motion a turn is done in one frame. */
 export function animateTurntables(dt: number): boolean {
   let moving = false;
+  const k = prefersReducedMotion() ? 1 : Math.min(1, dt * 6);
   for (const s of ['A', 'B'] as Side[]) {
     const t = targets[s];
     if (!t) continue;
-    rotations[s].slerp(t, Math.min(1, dt * 6));
+    rotations[s].slerp(t, k);
     if (rotations[s].angleTo(t) < 0.001) {
       rotations[s].copy(t);
       targets[s] = null;

@@ -14,6 +14,7 @@ import { useModel } from '../ProductModel';
 import { resetTurntables } from '../turntable';
 import { DrillSlot } from './DrillSlot';
 import type { TellMark, TraineeMark } from './DrillPins';
+import { useTranslation } from 'react-i18next';
 
 /** As in ComparisonPair: half the distance between the two items' centres, and the larger item's largest side (world units). */
 export const SPACING = 0.62;
@@ -89,10 +90,11 @@ export function DrillTable({ question, reveal, pinMatches, ringed, canPin, name,
     [findTells, pins, pinMatches],
   );
 
+  const { t } = useTranslation('xr');
   const captionOf = (item: DrillItem) => {
     const kind = reveal?.revealed.find((r) => r.label === item.label)?.kind;
-    if (findTells) return item.role === 'reference' ? 'Genuine reference' : kind ? 'Suspect · Counterfeit' : suspectCaption;
-    return kind ? `${item.label} · ${kind === 'genuine' ? 'Genuine' : 'Counterfeit'}` : item.label;
+    if (findTells) return item.role === 'reference' ? t('genuineReference') : kind ? t('suspectCounterfeit') : suspectCaption;
+    return kind ? t('itemKind', { label: item.label, kind: t(`common:${kind}`) }) : item.label;
   };
 
   return (
@@ -123,6 +125,7 @@ const NONE: ReadonlySet<string> = new Set();
 function DrillPageTable({ question }: { question: DrillQuestion }) {
   const result = useDrill((s) => s.result);
   const answering = useDrill((s) => s.status === 'answering');
+  const { t } = useTranslation('xr');
   const ringed = useMemo<Ringed>(() => {
     if (!result || question.kind !== 'find-the-tells') return { at: NONE, genuineAt: NONE };
     const found = new Set(result.score.pinMatches.map((m) => m.tellId));
@@ -136,7 +139,7 @@ function DrillPageTable({ question }: { question: DrillQuestion }) {
       ringed={ringed}
       canPin={answering}
       name="drill-items"
-      suspectCaption="Suspect — find its tells"
+      suspectCaption={t('suspectFind')}
     />
   );
 }

@@ -17,6 +17,7 @@ import { SlotBase } from '../SlotBase';
 import { stageStats } from '../stats';
 import { rotationOf } from '../turntable';
 import { DrillPins, type TellMark, type TraineeMark } from './DrillPins';
+import { useKeyboardPick } from './keyboard-pick';
 import { isShown, pinFromHit } from './pick';
 import { useReleaseOnUnmount } from './release';
 
@@ -66,6 +67,8 @@ export function DrillSlot({ label, url, unit, x, caption, uv, tells, trainee, on
   const gl = useThree((s) => s.gl);
   const inXr = useXR((s) => s.mode) !== null;
   useReleaseOnUnmount(url, model.scene);
+  // The keyboard's crosshair drops the same pins as a click (see keyboard-pick.ts).
+  useKeyboardPick(turntable, model.scene, onPick);
 
   useFrame(({ camera, size }) => {
     turntable.current?.quaternion.copy(rotationOf(label));

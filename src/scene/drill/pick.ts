@@ -3,7 +3,7 @@
  * Tell.at.position, which is in that space (metres), so the turntable's turn, the display scale and
  * the centring must all be undone — by inverting the model root's world matrix.
  */
-import { Matrix4, Vector3, type Face, type Object3D } from 'three';
+import { Matrix4, Raycaster, Vector2, Vector3, type Camera, type Face, type Intersection, type Object3D } from 'three';
 import type { DroppedPin } from '../../app/drill/drill-store';
 
 type Vec3 = [number, number, number];
@@ -51,4 +51,15 @@ export function liftedPosition(position: Vec3, normalOf: Vec3 | undefined, centr
   else normal.copy(out).sub(centre);
   if (normal.lengthSq() < 1e-12) return out;
   return out.addScaledVector(normal.normalize(), lift);
+}
+
+const raycaster = new Raycaster();
+const pointer = new Vector2();
+
+/** The nearest hit on a drawn part of `target` along the ray through `ndc` (and one `accept` takes, if given), or null. */
+export function firstShownHit(target: Object3D, camera: Camera, ndc: { x: number; y: number }, accept?: (o: Object3D) => boolean): Intersection | null {
+  target.updateWorldMatrix(true, true);
+  raycaster.setFromCamera(pointer.set(ndc.x, ndc.y), camera);
+  // A hidden covert mark lies on the surface: the surface under it takes the pin, as with a click.
+  return raycaster.intersectObject(target, true).find((h) => isShown(h.object) && (!accept || accept(h.object))) ?? null;
 }

@@ -10,6 +10,7 @@ import { Quaternion } from 'three';
 import { useStore } from 'zustand';
 import { liveActions, liveRotation, liveStore } from '../../session/live';
 import { TurnSender } from '../../session/presence-sender';
+import { prefersReducedMotion } from '../reduced-motion';
 import { rotationOf } from '../turntable';
 import { liveSceneStats } from './live-scene-stats';
 
@@ -44,7 +45,7 @@ export function FollowRotation({ instructor }: { instructor: boolean }) {
     }
     target.set(liveRotation[0]!, liveRotation[1]!, liveRotation[2]!, liveRotation[3]!).normalize();
     // Updates come at 20 Hz: ease towards the latest so that the turn looks smooth at 72-90 Hz.
-    const k = Math.min(1, dt * 14);
+    const k = prefersReducedMotion() ? 1 : Math.min(1, dt * 14);
     a.slerp(target, k);
     rotationOf('B').copy(a);
   });

@@ -13,7 +13,10 @@ import { CLICK_SLOP_PX } from '../drill/DrillSlot';
 import { isShown, pinFromHit } from '../drill/pick';
 import { pinTexture } from '../pin-texture';
 import { ProductModel, useModel } from '../ProductModel';
+import { StageKeyboard } from '../StageKeyboard';
 import { stageStats } from '../stats';
+import { useStudioKeyboardPick } from './studio-keyboard';
+import { useTranslation } from 'react-i18next';
 
 export interface StudioPin {
   id: string;
@@ -60,6 +63,8 @@ function FittedModel({ url, pins, selectedId, onPick, onSelectPin }: Props) {
   const root = useRef<Group>(null);
   const gl = useThree((s) => s.gl);
   const scale = 1 / Math.max(model.size.x, model.size.y, model.size.z, 1e-6);
+  // The keyboard's crosshair places tells by the same path as a click (studio-keyboard.ts).
+  useStudioKeyboardPick(root, model.scene, pins, onPick, onSelectPin);
   useFrame(({ camera, size }) => {
     stageStats.frames++;
     if (root.current) notePickBox(root.current, camera, size.width, size.height);
@@ -101,14 +106,16 @@ function FittedModel({ url, pins, selectedId, onPick, onSelectPin }: Props) {
 }
 
 export function StudioView(props: Props) {
+  const { t } = useTranslation('xr');
   return (
-    <Canvas className="stage-canvas" camera={{ position: [0, 0.35, 1.9], fov: 35, near: 0.01, far: 100 }} gl={{ preserveDrawingBuffer: true }} aria-label="3D model of the variant">
+    <Canvas className="stage-canvas" camera={{ position: [0, 0.35, 1.9], fov: 35, near: 0.01, far: 100 }} gl={{ preserveDrawingBuffer: true }} role="group" aria-label={t('variantModel')}>
       <color attach="background" args={['#eef1f5']} />
       <RoomEnvironment />
       <ambientLight intensity={0.35} />
       <directionalLight position={[2, 4, 3]} intensity={1.6} />
       <directionalLight position={[-3, 2, -2]} intensity={0.5} />
       <OrbitControls makeDefault enableDamping={false} minDistance={0.4} maxDistance={6} />
+      <StageKeyboard orbit />
       <Suspense fallback={null}>
         <FittedModel key={props.url} {...props} />
       </Suspense>
