@@ -5,6 +5,7 @@ import { NavBar } from './NavBar';
 import { useRoute, type Route } from './route';
 import { sessionActions } from './session';
 import { SignInPage } from './SignInPage';
+import { useTranslation } from 'react-i18next';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType<any>>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -22,6 +23,8 @@ const UsersPage = named(() => import('./progress/UsersPage'), 'UsersPage');
 /** Shared live sessions: the room client (colyseus.js) and the stage load only when Live opens. */
 const LivePage = named(() => import('./live/LivePage'), 'LivePage');
 const LiveRecordPage = named(() => import('./live/LiveRecordPage'), 'LiveRecordPage');
+/** The inspection assistant: its stage loads with a product; its records sync from app start. */
+const InspectPage = named(() => import('./inspect/InspectPage'), 'InspectPage');
 /** ?bench=empty: the same canvas with nothing on it, the baseline the benchmarks compare against. */
 const EmptyStage = lazy(() => import('../scene/Stage').then((m) => ({ default: () => <m.Stage>{null}</m.Stage> })));
 
@@ -44,6 +47,8 @@ function Page({ route }: { route: Route }) {
       return <LivePage />;
     case 'live-record':
       return <LiveRecordPage />;
+    case 'inspect':
+      return <InspectPage />;
     case 'studio':
       return <StudioPage productId={route.product} />;
     default:
@@ -52,13 +57,16 @@ function Page({ route }: { route: Route }) {
 }
 
 export function App() {
+  // Every page re-renders at once when the language changes.
+  const { t } = useTranslation();
   const route = useRoute();
   useEffect(() => void sessionActions.load(), []);
+  useEffect(() => void import('./inspect/sync').then((m) => m.startSync()), []);
   const bench = new URLSearchParams(location.search).get('bench') === 'empty';
   return (
     <div className="app">
       <NavBar route={route} />
-      <Suspense fallback={<main className="page"><LoadingBar label="Loading" /></main>}>
+      <Suspense fallback={<main className="page"><LoadingBar label={t('loading')} /></main>}>
         {bench ? (
           <main className="compare"><section className="stage-area"><EmptyStage /></section></main>
         ) : (

@@ -4,29 +4,33 @@ import { api, type ProductSummary } from './api';
 import { navigate } from './route';
 import { categoryLabel, tellCategoryLabel } from './labels';
 import { LoadingBar } from './LoadingBar';
+import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../i18n/text';
 
 export function CataloguePage() {
+  const { t } = useTranslation('catalogue');
+  const text = useLocalText();
   const [products, setProducts] = useState<ProductSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api.catalogue().then(setProducts, (e: Error) => setError(e.message));
   }, []);
 
-  if (error) return <main className="page"><p role="alert" className="error">Could not load the catalogue: {error}</p></main>;
-  if (!products) return <main className="page"><LoadingBar label="Loading the catalogue" /></main>;
+  if (error) return <main className="page"><p role="alert" className="error">{t('loadError', { error })}</p></main>;
+  if (!products) return <main className="page"><LoadingBar label={t('loading')} /></main>;
   return (
     <main className="page">
-      <h1>Choose a product to study</h1>
-      <p className="lead">Each product stands beside a counterfeit seized in the field. Turn them, compare them, and learn where the fakes give themselves away.</p>
-      <ul className="catalogue" aria-label="Catalogue">
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
+      <ul className="catalogue" aria-label={t('list')}>
         {products.map((p) => (
           <li key={p.id}>
-            <button className="product-card" onClick={() => navigate({ product: p.id, variant: null })} aria-label={`${p.name}, ${categoryLabel(p.category)}`}>
+            <button className="product-card" onClick={() => navigate({ product: p.id, variant: null })}>
               <span className="card-category">{categoryLabel(p.category)}</span>
-              <span className="card-name">{p.name}</span>
+              <span className="card-name">{text(p.name)}</span>
               <span className="card-brand">{p.brand}</span>
               <span className="card-meta">
-                {p.variants.filter((v) => v.kind === 'counterfeit').length} counterfeits · {p.variants.reduce((n, v) => n + v.tells, 0)} tells
+                {t('counterfeits', { count: p.variants.filter((v) => v.kind === 'counterfeit').length })} · {t('tells', { count: p.variants.reduce((n, v) => n + v.tells, 0) })}
               </span>
               <span className="chips">
                 {p.tellCategories.map((c) => (

@@ -10,11 +10,16 @@ import { api } from './api';
 import { compareActions, pairOf, useCompare } from './compare-store';
 import { LoadingBar } from './LoadingBar';
 import { StageLoading } from './StageLoading';
+import { QuickLookLinks } from './QuickLookLinks';
 import { navigate } from './route';
 import { SidePanel } from './SidePanel';
 import { Toolbar } from './Toolbar';
+import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../i18n/text';
 
 export function ComparePage({ productId, variantId }: { productId: string; variantId: string | null }) {
+  const { t } = useTranslation('compare');
+  const text = useLocalText();
   const [error, setError] = useState<string | null>(null);
   const product = useCompare((s) => s.product);
   const counterfeitId = useCompare((s) => s.counterfeitId);
@@ -42,14 +47,14 @@ export function ComparePage({ productId, variantId }: { productId: string; varia
     return (
       <main className="page">
         <p role="alert" className="error">{error}</p>
-        <button onClick={() => navigate({ product: null, variant: null })}>Back to the catalogue</button>
+        <button onClick={() => navigate({ product: null, variant: null })}>{t('back')}</button>
       </main>
     );
   }
-  if (!product || !pair || product.id !== productId) return <main className="page"><LoadingBar label="Loading the product" /></main>;
+  if (!product || !pair || product.id !== productId) return <main className="page"><LoadingBar label={t('loadingProduct')} /></main>;
   return (
     <main className="compare">
-      <section className="stage-area" aria-label={`${product.name}: genuine and counterfeit side by side`}>
+      <section className="stage-area" aria-label={t('stageLabel', { name: text(product.name) })}>
         <Toolbar />
         {renderQuality().webgl ? (
           <Stage>
@@ -58,10 +63,11 @@ export function ComparePage({ productId, variantId }: { productId: string; varia
           </Stage>
         ) : (
           <p role="alert" className="no-webgl">
-            This browser cannot show 3D (WebGL is turned off or missing). Turn on hardware acceleration, or open Twinspect in a current Chrome, Edge, Firefox or Safari. The tells are still listed beside.
+            {t('noWebgl')}
           </p>
         )}
         <StageLoading />
+        <QuickLookLinks product={product} pair={pair} genuineSide={genuineSide} />
       </section>
       <SidePanel product={product} pair={pair} genuineSide={genuineSide} />
     </main>

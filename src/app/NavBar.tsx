@@ -2,27 +2,35 @@
 import type { Role } from '../domain/roles';
 import { navigate, type Page, type Route } from './route';
 import { hasRole, sessionActions, useSession } from './session';
+import { OfflineStatus } from './offline/OfflineStatus';
+import { INSPECT_PAGE } from './inspect/access';
+import { useTranslation } from 'react-i18next';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 
-const LINKS: { page: Page; label: string; roles?: readonly Role[] }[] = [
-  { page: 'catalogue', label: 'Study' },
-  { page: 'drill', label: 'Drills' },
-  { page: 'scan', label: 'Scan' },
-  { page: 'progress', label: 'Progress', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
-  { page: 'live', label: 'Live', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
-  { page: 'groups', label: 'Groups', roles: ['instructor', 'admin'] },
-  { page: 'studio', label: 'Studio', roles: ['author', 'reviewer', 'admin'] },
-  { page: 'users', label: 'Users', roles: ['admin'] },
+type NavKey = 'study' | 'drills' | 'scan' | 'progress' | 'live' | 'groups' | 'studio' | 'users' | 'inspect:navLink';
+
+const LINKS: { page: Page; label: NavKey; roles?: readonly Role[] }[] = [
+  { page: 'catalogue', label: 'study' },
+  { page: 'drill', label: 'drills' },
+  { page: 'scan', label: 'scan' },
+  { page: 'inspect', label: 'inspect:navLink', roles: INSPECT_PAGE },
+  { page: 'progress', label: 'progress', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
+  { page: 'live', label: 'live', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
+  { page: 'groups', label: 'groups', roles: ['instructor', 'admin'] },
+  { page: 'studio', label: 'studio', roles: ['author', 'reviewer', 'admin'] },
+  { page: 'users', label: 'users', roles: ['admin'] },
 ];
 
 export function NavBar({ route }: { route: Route }) {
+  const { t, i18n } = useTranslation('nav');
   const { user, loaded } = useSession();
   const current = route.page;
   return (
     <header className="topbar">
-      <a className="brand" href="/" aria-label="Twinspect home">
+      <a className="brand" href="/" aria-label={t('home')}>
         <span className="brand-mark" aria-hidden>◐</span> Twinspect
       </a>
-      <nav aria-label="Main" className="nav">
+      <nav aria-label={t('main')} className="nav">
         {LINKS.filter((l) => !l.roles || hasRole(user, l.roles)).map((l) => (
           <a
             key={l.page}
@@ -33,21 +41,29 @@ export function NavBar({ route }: { route: Route }) {
               navigate({ page: l.page });
             }}
           >
-            {l.label}
+            {t(l.label)}
           </a>
         ))}
       </nav>
       <span className="grow" />
+      <OfflineStatus />
+      <select className="language-picker" aria-label={t('language')} value={isLanguage(i18n.language) ? i18n.language : 'en'} onChange={(e) => setLanguage(e.target.value as Language)}>
+        {LANGUAGES.map((lang) => (
+          <option key={lang} value={lang} lang={lang}>
+            {LANGUAGE_NAMES[lang]}
+          </option>
+        ))}
+      </select>
       {loaded &&
         (user ? (
           <span className="who">
-            <span className="mode-badge" title={user.email}>{user.displayName} · {user.role}</span>
-            <button className="nav-button" onClick={() => void sessionActions.signOut().then(() => navigate({ page: 'catalogue' }))}>Sign out</button>
+            <span className="mode-badge" title={user.email}>{user.displayName} · {t(`common:roles.${user.role}`)}</span>
+            <button className="nav-button" onClick={() => void sessionActions.signOut().then(() => navigate({ page: 'catalogue' }))}>{t('signOut')}</button>
           </span>
         ) : (
           <span className="who">
-            <span className="mode-badge">Guest</span>
-            <button className="nav-button" onClick={() => navigate({ page: 'sign-in' })}>Sign in</button>
+            <span className="mode-badge">{t('guest')}</span>
+            <button className="nav-button" onClick={() => navigate({ page: 'sign-in' })}>{t('signIn')}</button>
           </span>
         ))}
     </header>

@@ -4,8 +4,10 @@ import { api, ApiError } from './api';
 import { pendingJoinCode } from './live/pending-code';
 import { navigate } from './route';
 import { sessionActions, useSession } from './session';
+import { useTranslation } from 'react-i18next';
 
 export function SignInPage() {
+  const { t } = useTranslation('signin');
   const { oidc } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -20,7 +22,7 @@ export function SignInPage() {
       const user = await sessionActions.signIn(email, password);
       navigate({ page: pendingJoinCode() ? 'live' : user.role === 'admin' ? 'users' : user.role === 'instructor' ? 'groups' : 'drill' });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not reach the server. Check the connection and try again.');
+      setError(err instanceof ApiError ? err.message : t('unreachable'));
     } finally {
       setBusy(false);
     }
@@ -28,27 +30,27 @@ export function SignInPage() {
 
   return (
     <main className="page sign-in">
-      <h1>Sign in</h1>
-      <p className="lead">Sign in to have your drills scored and your progress kept. Without an account you can still practise as a guest.</p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       <form onSubmit={submit} className="sign-in-form">
         <label className="sign-in-field">
-          Email
+          {t('email')}
           <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
         <label className="sign-in-field">
-          Password
+          {t('password')}
           <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
         {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('signingIn') : t('submit')}</button>
       </form>
       {oidc && (
         <p>
-          <a className="button-link" href={`${api.oidcStartUrl}?returnTo=${encodeURIComponent(pendingJoinCode() ? '/?page=live' : '/?page=drill')}`}>Sign in with your agency account</a>
+          <a className="button-link" href={`${api.oidcStartUrl}?returnTo=${encodeURIComponent(pendingJoinCode() ? '/?page=live' : '/?page=drill')}`}>{t('agency')}</a>
         </p>
       )}
       <p>
-        <button className="link" onClick={() => navigate({ page: 'drill' })}>Practise as a guest</button>
+        <button className="link" onClick={() => navigate({ page: 'drill' })}>{t('guest')}</button>
       </p>
     </main>
   );

@@ -4,13 +4,15 @@
  */
 import { useProgress } from '@react-three/drei';
 import { LoadingBar } from './LoadingBar';
+import { useTranslation } from 'react-i18next';
 
 export function StageLoading() {
+  const { t } = useTranslation();
   const { active, progress } = useProgress();
   if (!active) return null;
   return (
     <div className="stage-loading">
-      <LoadingBar label="Loading 3D models" progress={progress} />
+      <LoadingBar label={t('loading3d')} progress={progress} />
     </div>
   );
 }

@@ -3,14 +3,15 @@ import type { Product, TellCategory, VariantKind } from '../domain/catalogue';
 import type { DrillAnswer, DrillKind, DrillQuestion, DrillResult, Hint } from '../domain/drill';
 import type { GroupProgress as GroupSummary, ProgressSummary, TraineeProgress } from '../domain/progress';
 import type { Role, SessionUser } from '../domain/roles';
+import type { LocalText } from '../domain/local-text';
 
 export interface ProductSummary {
   id: string;
-  name: string;
+  name: LocalText;
   brand: string;
   category: string;
-  description: string;
-  variants: { id: string; kind: VariantKind; label: string; tells: number }[];
+  description: LocalText;
+  variants: { id: string; kind: VariantKind; label: LocalText; tells: number }[];
   tellCategories: TellCategory[];
 }
 

@@ -4,19 +4,28 @@
  * Variants, tells and photos are matched by id (photos by file), so reordering them is no change.
  */
 import type { ProductDraft, SurfacePoint, Tell, Variant } from './catalogue';
+import { textIn, type LocalText } from './local-text';
 
 type Field<T> = [key: keyof T, say: (a: T, b: T) => string];
 
-const quoted = (s: string) => `"${s}"`;
+/** Reviewers read the English text; a change to any language's text still counts as a change. */
+const en = (s: LocalText | undefined) => textIn(s, 'en');
+const quoted = (s: LocalText) => `"${en(s)}"`;
 const from = (a: unknown, b: unknown) => `${String(a)} → ${String(b)}`;
 const samePoint = (a: SurfacePoint, b: SurfacePoint) =>
   a.node === b.node && a.position.every((x, i) => x === b.position[i]) && a.normal.every((x, i) => x === b.normal[i]);
+
+/** The rights holder's contact on one line: "Aurèle Brand Protection (fictional), verify@…, +33 …". */
+const contactText = (c: ProductDraft['verification']) =>
+  c ? [c.organisation, c.email, c.phone, c.url, c.note && `"${c.note}"`].filter(Boolean).join(', ') : 'none';
 
 const PRODUCT_FIELDS: Field<ProductDraft>[] = [
   ['name', (a, b) => `Name changed: ${from(quoted(a.name), quoted(b.name))}`],
   ['brand', (a, b) => `Brand changed: ${from(quoted(a.brand), quoted(b.brand))}`],
   ['category', (a, b) => `Category changed: ${from(a.category, b.category)}`],
   ['hsCode', (a, b) => `HS code changed: ${from(a.hsCode, b.hsCode)}`],
+  ['gtin', (a, b) => `GTIN changed: ${from(a.gtin ?? 'none', b.gtin ?? 'none')}`],
+  ['verification', (a, b) => `Verification contact changed: ${from(contactText(a.verification), contactText(b.verification))}`],
   ['description', () => 'Description changed'],
   ['cocoClasses', (a, b) => `Camera classes changed: ${from(a.cocoClasses.join(', '), b.cocoClasses.join(', '))}`],
 ];
@@ -64,9 +73,9 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
 export function diffProducts(before: ProductDraft | undefined, after: ProductDraft): string[] {
   if (!before) {
     return [
-      `New product: ${after.name}`,
-      ...after.variants.flatMap((v) => [`Variant added: ${v.label}`, ...v.tells.map((t) => `${v.label} › tell '${t.id}' added`)]),
-      ...after.photos.map((p) => `Photo added: ${p.caption}`),
+      `New product: ${en(after.name)}`,
+      ...after.variants.flatMap((v) => [`Variant added: ${en(v.label)}`, ...v.tells.map((t) => `${en(v.label)} › tell '${t.id}' added`)]),
+      ...after.photos.map((p) => `Photo added: ${en(p.caption)}`),
     ];
   }
   const lines = changedFields(before, after, PRODUCT_FIELDS);
@@ -74,29 +83,29 @@ export function diffProducts(before: ProductDraft | undefined, after: ProductDra
   const newPhotos = new Map(after.photos.map((p) => [p.file, p]));
   for (const [file, p] of newPhotos) {
     const old = oldPhotos.get(file);
-    if (!old) lines.push(`Photo added: ${p.caption}`);
-    else if (old.caption !== p.caption) lines.push(`Photo caption changed: ${from(quoted(old.caption), quoted(p.caption))}`);
+    if (!old) lines.push(`Photo added: ${en(p.caption)}`);
+    else if (!same(old.caption, p.caption)) lines.push(`Photo caption changed: ${from(quoted(old.caption), quoted(p.caption))}`);
   }
-  for (const [file, p] of oldPhotos) if (!newPhotos.has(file)) lines.push(`Photo removed: ${p.caption}`);
+  for (const [file, p] of oldPhotos) if (!newPhotos.has(file)) lines.push(`Photo removed: ${en(p.caption)}`);
 
   const oldVariants = byId(before.variants);
   const newVariants = byId(after.variants);
   for (const variant of after.variants) {
     const old = oldVariants.get(variant.id);
     if (!old) {
-      lines.push(`Variant added: ${variant.label}`, ...variant.tells.map((t) => `${variant.label} › tell '${t.id}' added`));
+      lines.push(`Variant added: ${en(variant.label)}`, ...variant.tells.map((t) => `${en(variant.label)} › tell '${t.id}' added`));
       continue;
     }
-    lines.push(...changedFields(old, variant, VARIANT_FIELDS).map((c) => `${variant.label} › ${c}`));
+    lines.push(...changedFields(old, variant, VARIANT_FIELDS).map((c) => `${en(variant.label)} › ${c}`));
     const oldTells = byId(old.tells);
     const newTells = byId(variant.tells);
     for (const tell of variant.tells) {
       const was = oldTells.get(tell.id);
-      if (!was) lines.push(`${variant.label} › tell '${tell.id}' added`);
-      else lines.push(...changedFields(was, tell, TELL_FIELDS).map((c) => `${variant.label} › tell '${tell.id}': ${c}`));
+      if (!was) lines.push(`${en(variant.label)} › tell '${tell.id}' added`);
+      else lines.push(...changedFields(was, tell, TELL_FIELDS).map((c) => `${en(variant.label)} › tell '${tell.id}': ${c}`));
     }
-    for (const tell of old.tells) if (!newTells.has(tell.id)) lines.push(`${variant.label} › tell '${tell.id}' removed`);
+    for (const tell of old.tells) if (!newTells.has(tell.id)) lines.push(`${en(variant.label)} › tell '${tell.id}' removed`);
   }
-  for (const variant of before.variants) if (!newVariants.has(variant.id)) lines.push(`Variant removed: ${variant.label}`);
+  for (const variant of before.variants) if (!newVariants.has(variant.id)) lines.push(`Variant removed: ${en(variant.label)}`);
   return lines;
 }

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { COCO_CLASSES } from './coco';
+import { LocalTextSchema } from './local-text';
+import { gtinProblem } from './gtin';
 
 export const TELL_CATEGORIES = [
   'logo-typography',
@@ -47,6 +49,8 @@ const Id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by "-", e.g. "aurel-tote"');
 const Text = z.string().trim().min(1, 'must not be empty');
+/** A text trainees read: a plain string, or {"en": …, "es": …, "fr": …} (see local-text.ts). */
+const LocalText = LocalTextSchema;
 const Vec3 = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
 const UnitVec3 = Vec3.refine(([x, y, z]) => Math.abs(Math.hypot(x, y, z) - 1) < 0.01, {
   message: 'must be a unit vector (length 1)',
@@ -68,14 +72,14 @@ export type SurfacePoint = z.infer<typeof SurfacePoint>;
 
 export const Tell = z.object({
   id: Id,
-  title: Text,
+  title: LocalText,
   category: TellCategory,
   iso: IsoClass,
   tool: RevealTool,
   /** What the genuine item shows here. */
-  genuine: Text,
+  genuine: LocalText,
   /** What this counterfeit shows instead. */
-  counterfeit: Text,
+  counterfeit: LocalText,
   severity: Severity,
   /** How far from `at` (metres) a trainee's pick still counts as finding this tell. */
   tolerance: z.number().positive().max(0.2),
@@ -92,35 +96,63 @@ export type VariantKind = z.infer<typeof VariantKind>;
 export const Variant = z.object({
   id: Id,
   kind: VariantKind,
-  label: Text,
+  label: LocalText,
   /** GLB file, relative to the product's folder. */
   model: PackPath(/\.glb$/, '.glb'),
   /** Weight of the physical item in grams, as a scale would show it. */
   weightGrams: z.number().positive(),
   /** Where this specimen (or its description) comes from. */
-  provenance: Text,
-  notes: z.string().optional(),
+  provenance: LocalText,
+  notes: LocalText.optional(),
   tells: z.array(Tell),
 });
 export type Variant = z.infer<typeof Variant>;
 
 export const ReferencePhoto = z.object({
   file: PackPath(/\.(jpe?g|png|webp)$/i, 'JPEG, PNG or WebP'),
-  caption: Text,
+  caption: LocalText,
 });
 
 const CocoClass = z.string().refine((c) => (COCO_CLASSES as readonly string[]).includes(c), {
   message: 'is not a COCO-SSD class',
 });
 
+const Gtin = z.string().superRefine((gtin, ctx) => {
+  const problem = gtinProblem(gtin);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const isHttps = (url: string) => {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+export const VerificationContact = z
+  .object({
+    organisation: Text,
+    email: z.email('must be an e-mail address, e.g. "verify@brand.example"').optional(),
+    phone: z.string().trim().regex(/^\+?[0-9 ()./-]{5,30}$/, 'must be a phone number, e.g. "+33 1 23 45 67 89"').optional(),
+    url: z.string().trim().refine(isHttps, 'must be an https:// address, e.g. "https://brand.example/verify"').optional(),
+    note: Text.optional(),
+  })
+  .strict();
+export type VerificationContact = z.infer<typeof VerificationContact>;
+
 const productFields = {
   id: Id,
-  name: Text,
+  name: LocalText,
   brand: Text,
   category: ProductCategory,
   /** Harmonized System code: 4, 6, 8 or 10 digits, dots allowed between pairs. */
   hsCode: z.string().regex(/^\d{4}(\.?\d{2}){0,3}$/, 'must be an HS code like "4202.21"'),
-  description: Text,
+  /** The number under the item's barcode (GTIN-8/12/13/14): the inspection assistant finds the product by it. */
+  gtin: Gtin.optional(),
+  /** Whom an examiner asks to confirm an item: the rights holder's brand-protection contact. */
+  verification: VerificationContact.optional(),
+  description: LocalText,
   /** The COCO-SSD classes the item can show up as on camera. */
   cocoClasses: z.array(CocoClass).min(1),
   photos: z.array(ReferencePhoto),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TellCategory, type Tell } from './catalogue';
+import type { LocalText } from './local-text';
 
 export const DRILL_KINDS = ['spot-the-fake', 'find-the-tells', 'verdict'] as const;
 export const DrillKind = z.enum(DRILL_KINDS);
@@ -32,7 +33,7 @@ export interface DrillItem {
 export interface DrillQuestion {
   id: string;
   kind: DrillKind;
-  product: { id: string; name: string; brand: string; category: string; description: string };
+  product: { id: string; name: LocalText; brand: string; category: string; description: LocalText };
   items: DrillItem[];
   /** "Find the tells": how many tells the suspect has. */
   tellCount?: number;
@@ -67,15 +68,15 @@ export interface DrillKey {
 export interface RevealedItem {
   label: ItemLabel;
   variantId: string;
-  variantLabel: string;
+  variantLabel: LocalText;
   kind: 'genuine' | 'counterfeit';
 }
 
 export interface Hint {
   category: TellCategory;
-  title: string;
+  title: LocalText;
   /** What the genuine item shows: study-guide knowledge, never where a tell is on this item. */
-  genuine: string;
+  genuine: LocalText;
 }
 
 const Confidence = z.number().min(0.5, 'must be at least 0.5 (a coin toss)').max(1, 'must be at most 1');

@@ -8,6 +8,7 @@ import { State, createEmptyCard, fsrs, generatorParameters, Rating, type Card, t
 import type { TellCategory } from './catalogue';
 import type { AttemptRecord } from './attempt';
 import type { PractiseItem } from './progress';
+import type { LocalText } from './local-text';
 
 export { Rating } from 'ts-fsrs';
 
@@ -107,7 +108,7 @@ export function reviewAttempt(cards: ReviewCard[], attempt: AttemptRecord, now: 
 
 export interface PractiseCatalogueEntry {
   productId: string;
-  productName: string;
+  productName: LocalText;
   categories: TellCategory[];
 }
 

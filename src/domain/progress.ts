@@ -4,6 +4,7 @@
  */
 import { TELL_CATEGORIES, type TellCategory } from './catalogue';
 import type { AttemptRecord } from './attempt';
+import type { LocalText } from './local-text';
 import { mastery } from './mastery';
 
 export interface TimelinePoint {
@@ -44,7 +45,7 @@ export interface CalibrationBin {
 
 export interface PractiseItem {
   productId: string;
-  productName: string;
+  productName: LocalText;
   category: TellCategory;
   /** ISO time the card falls due. */
   due: string;

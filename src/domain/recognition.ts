@@ -18,6 +18,7 @@
  *  6. noMatch when no product is left.
  */
 import { similarity, type Descriptor } from './image-descriptor';
+import type { LocalText } from './local-text';
 
 export type { Descriptor } from './image-descriptor';
 
@@ -30,7 +31,7 @@ export interface Detection {
 
 export interface CatalogueEntry {
   productId: string;
-  productName: string;
+  productName: LocalText;
   cocoClasses: string[];
   /** Descriptors of the product's reference photos (may be empty). */
   references: Descriptor[];
@@ -38,7 +39,7 @@ export interface CatalogueEntry {
 
 export interface ProductMatch {
   productId: string;
-  productName: string;
+  productName: LocalText;
   /** 0..1 */
   score: number;
   /** Index into ScanOutcome.detections of the detection that gave this score. */

@@ -58,6 +58,9 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
 });
 if (globalThis.document) document.documentElement.lang = initial;
+i18next.on('languageChanged', (lng) => {
+  if (globalThis.document) document.documentElement.lang = lng;
+});
 
 /** Switches the interface's language now, and remembers it on this device. */
 export function setLanguage(lang: Language): void {
@@ -66,7 +69,6 @@ export function setLanguage(lang: Language): void {
   } catch {
     // private mode: the choice lasts for this page only
   }
-  if (globalThis.document) document.documentElement.lang = lang;
   void i18next.changeLanguage(lang);
 }
 

@@ -10,11 +10,12 @@ import { loadDetector, type Detector } from './detector';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { LocalText } from '../domain/local-text';
 
 /** A catalogue entry as the page sends it: its reference photos as URLs, described here. */
 export interface ScanCatalogueEntry {
   productId: string;
-  productName: string;
+  productName: LocalText;
   cocoClasses: string[];
   photos: string[];
 }

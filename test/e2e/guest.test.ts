@@ -9,6 +9,7 @@ import type { Browser, Response } from 'playwright-core';
 import type { DrillQuestion, DrillResult } from '../../src/domain/drill';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
 import { SESSION_COOKIE } from './support/session';
+import { textIn } from '../../src/domain/local-text';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -77,7 +78,7 @@ describe('a guest practises', () => {
     expect(await verdict.textContent()).toContain(right ? 'Right' : 'Wrong');
     expect(await page.getByTestId('drill-saved').textContent()).toBe('Guest: not saved');
     expect(await page.getByRole('button', { name: 'See my progress' }).count()).toBe(0);
-    for (const t of result.tells) await page.getByRole('article', { name: new RegExp(`: ${t.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
+    for (const t of result.tells) await page.getByRole('article', { name: new RegExp(`: ${textIn(t.title, 'en').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
   });
 
   it('received nothing before answering that gives the answer away', async () => {
@@ -85,9 +86,9 @@ describe('a guest practises', () => {
     const before = seen.filter((s) => !s.url.endsWith('/answer'));
     expect(before.some((s) => new URL(s.url).pathname === '/api/drills')).toBe(true);
     const counterfeit = result.revealed.find((r) => r.kind === 'counterfeit')!;
-    const secrets = [counterfeit.variantId, counterfeit.variantLabel, ...result.tells.flatMap((t) => [t.id, t.title])];
+    const secrets = [counterfeit.variantId, textIn(counterfeit.variantLabel, 'en'), ...result.tells.flatMap((t) => [t.id, textIn(t.title, 'en')])];
     // "genuine" is also the genuine variant's id, and a common word in descriptions: the revealed pairs are searched instead.
-    for (const r of result.revealed) secrets.push(`"variantId":"${r.variantId}"`, r.variantLabel);
+    for (const r of result.revealed) secrets.push(`"variantId":"${r.variantId}"`, textIn(r.variantLabel, 'en'));
     expect(result.tells.length).toBeGreaterThan(0);
     const leaks = before.flatMap((s) => secrets.filter((secret) => s.body.includes(secret)).map((secret) => `${secret} in ${s.url}`));
     expect(leaks).toEqual([]);

@@ -16,6 +16,7 @@ import { networkProxy } from './support/network-proxy';
 import { signIn } from './support/session';
 import { enter, pullTriggerAt, remote, stats, waitXrFrames, XR_TEST_TIMEOUT } from './support/xr';
 import type { LiveTestHook } from '../../src/app/live/test-hook';
+import { textIn, type LocalText } from '../../src/domain/local-text';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -27,7 +28,8 @@ const ON_TABLE = { x: 0.1, y: TABLE_Y, z: -0.45 };
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  products = (await (await fetch(`${baseUrl}/api/catalogue`)).json()) as { id: string; name: string }[];
+  // Names as the English interface shows them (the catalogue also carries Spanish and French).
+  products = ((await (await fetch(`${baseUrl}/api/catalogue`)).json()) as { id: string; name: LocalText }[]).map((p) => ({ id: p.id, name: textIn(p.name, 'en') }));
   expect(products.length, 'two products to move the class between').toBeGreaterThanOrEqual(2);
 });
 afterAll(() => browser?.close());
@@ -151,7 +153,7 @@ describe('a live session with a trainee in a headset', () => {
     expect(after.scene.xrLine).toMatch(right ? /^Right/ : /^Wrong/);
 
     // Nothing received before the reveal named the counterfeit or its tells.
-    const secrets = [...after.reveal!.revealed.filter((r) => r.kind === 'counterfeit').map((r) => r.variantId), ...after.reveal!.tells.flatMap((t) => [t.id, t.title])];
+    const secrets = [...after.reveal!.revealed.filter((r) => r.kind === 'counterfeit').map((r) => r.variantId), ...after.reveal!.tells.flatMap((t) => [t.id, textIn(t.title, 'en')])];
     expect(secrets.length).toBeGreaterThan(1);
     expect(beforeReveal.length, 'state patches, models and messages were received').toBeGreaterThan(10);
     for (const body of beforeReveal) for (const secret of secrets) expect(body, `received before the reveal: ${secret}`).not.toContain(secret);
@@ -168,7 +170,7 @@ describe('a live session with a trainee in a headset', () => {
 
     // A tell spotlighted by the instructor is ringed in the trainee's headset.
     const tell = after.reveal!.tells[0]!;
-    await ines.page.getByRole('button', { name: tell.title }).click();
+    await ines.page.getByRole('button', { name: textIn(tell.title, 'en') }).click();
     await waitHook(tess.page, (live) => live.scene.spotlight === tell.id, 'the spotlighted tell', 30_000);
 
     // "Follow me": the instructor turns the models with the arrow keys; the trainee's pair turns too.

@@ -46,6 +46,15 @@ try {
   await waitFrames(page, 5);
   await page.screenshot({ path: join(out, 'desktop-tools.png') });
 
+  // The same comparison in a browser set to Spanish: interface and catalogue texts in Spanish.
+  const { page: spanish } = await openPage(browser, `${app.baseUrl}/?product=${product}`, { width: 1400, height: 820 }, { locale: 'es-ES' });
+  await spanish.waitForFunction(() => (window.__twinspect?.stats.pairFrameAt ?? 0) > 0, null, { timeout: 120_000 });
+  await spanish.getByRole('button', { name: 'Mostrar indicios', exact: true }).click();
+  await spanish.getByRole('list', { name: 'Indicios' }).getByRole('button').first().click();
+  await waitFrames(spanish, 30);
+  await spanish.screenshot({ path: join(out, 'spanish-compare.png') });
+  await spanish.close();
+
   // The trainee: a spread of answered drills for the progress page, then a drill and its result.
   const tess = await apiAs(app.baseUrl, ACCOUNTS.trainee);
   const pick = (i: number) => (i % 3 === 0 ? 'A' : 'B') as 'A' | 'B';

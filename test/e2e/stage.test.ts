@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Product } from '../../src/domain/catalogue';
 import { launchBrowser, openPage, waitFrames, type WatchedPage } from './support/browser';
 import { canvasPixels, countWhere, isNear, rgb } from './support/pixels';
+import { textIn } from '../../src/domain/local-text';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -44,7 +45,7 @@ describe('the trainee studies a product in a desktop browser', () => {
     const cards = page.getByRole('list', { name: 'Catalogue' }).getByRole('button');
     await cards.first().waitFor();
     expect(await cards.count()).toBeGreaterThanOrEqual(1);
-    await page.getByRole('button', { name: new RegExp(product.name) }).click();
+    await page.getByRole('button', { name: new RegExp(textIn(product.name, 'en')) }).click();
     await page.getByRole('list', { name: 'Tells' }).waitFor();
     expect(page.url()).toContain(`product=${product.id}`);
     expect(external).toEqual([]);
@@ -84,10 +85,10 @@ describe('the trainee studies a product in a desktop browser', () => {
     const before = await canvasPixels(page);
     await first.click();
     expect(await first.getAttribute('aria-current')).toBe('true');
-    const card = page.getByRole('article', { name: `Tell: ${tell.title}` });
+    const card = page.getByRole('article', { name: `Tell: ${textIn(tell.title, 'en')}` });
     await card.waitFor();
-    expect(await card.textContent()).toContain(tell.genuine);
-    expect(await card.textContent()).toContain(tell.counterfeit);
+    expect(await card.textContent()).toContain(textIn(tell.genuine, 'en'));
+    expect(await card.textContent()).toContain(textIn(tell.counterfeit, 'en'));
     await waitFrames(page, 20);
     const after = await canvasPixels(page);
     const changed = countWhere(after, (x, y, c) => !isNear(c, before.at(x, y), 30));

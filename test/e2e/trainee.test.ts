@@ -9,6 +9,7 @@ import type { DrillResult } from '../../src/domain/drill';
 import { ACCOUNTS } from './support/app-server';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
 import { signIn } from './support/session';
+import { textIn } from '../../src/domain/local-text';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -59,7 +60,7 @@ describe('the trainee is drilled and scored', () => {
     await page.getByLabel('How sure are you?').fill('90');
     const before = [...received];
     const result = await submit(page);
-    const secrets = [...result.revealed.map((r) => `"${r.variantId}"`), ...result.tells.flatMap((t) => [t.id, t.title, t.counterfeit])];
+    const secrets = [...result.revealed.map((r) => `"${r.variantId}"`), ...result.tells.flatMap((t) => [t.id, textIn(t.title, 'en'), textIn(t.counterfeit, 'en')])];
     expect(before.length).toBeGreaterThanOrEqual(3); // the question and both models
     for (const body of before) for (const secret of secrets) expect(body, `received before answering: ${secret}`).not.toContain(secret);
     await expect(page.getByTestId('drill-saved').textContent()).resolves.toContain('Saved to your progress');

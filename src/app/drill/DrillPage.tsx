@@ -19,14 +19,17 @@ import { drillActions, drillStore, useDrill } from './drill-store';
 import { drillKindOf, KIND_INFO } from './kinds';
 import { useDrillTestHook } from './test-hook';
 import './drill.css';
+import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../../i18n/text';
 
 function StageLoading() {
   const { active, progress } = useProgress();
   const loading = useDrill((s) => s.status === 'loading');
+  const { t } = useTranslation('drill');
   if (!active && !loading) return null;
   return (
     <div className="stage-loading">
-      <LoadingBar label={loading ? 'Preparing the drill' : 'Loading 3D models'} progress={loading ? undefined : progress} />
+      <LoadingBar label={loading ? t('preparing') : t('common:loading3d')} progress={loading ? undefined : progress} />
     </div>
   );
 }
@@ -45,31 +48,33 @@ function DrillToolbar() {
   const tool = useCompare((s) => s.tool);
   const uvLamp = useCompare((s) => s.uvLamp);
   const twoItems = useDrill((s) => (s.question?.items.length ?? 2) > 1);
+  const { t: tr } = useTranslation('drill');
   const tools: { tool: ExaminerTool; name: string; title: string }[] = [
-    { tool: 'loupe', name: 'Loupe', title: 'A magnifying lens that follows the pointer' },
-    { tool: 'ruler', name: 'Ruler', title: 'Click two points on one item to measure between them' },
+    { tool: 'loupe', name: tr('compare:loupe'), title: tr('compare:loupeTitle') },
+    { tool: 'ruler', name: tr('compare:rulerTool'), title: tr('rulerTitle') },
   ];
   return (
-    <div className="toolbar" role="toolbar" aria-label="Stage tools">
-      {twoItems && <Toggle pressed={linkViews} onClick={compareActions.toggleLink} title="Turn both items together">Link views</Toggle>}
+    <div className="toolbar" role="toolbar" aria-label={tr('compare:stageTools')}>
+      {twoItems && <Toggle pressed={linkViews} onClick={compareActions.toggleLink} title={tr('compare:linkViewsTitle')}>{tr('compare:linkViews')}</Toggle>}
       {twoItems && <span className="sep" />}
       {tools.map((t) => (
         <Toggle key={t.tool} pressed={tool === t.tool} onClick={() => compareActions.setTool(t.tool)} title={t.title}>{t.name}</Toggle>
       ))}
-      <Toggle pressed={uvLamp} onClick={compareActions.toggleUvLamp} title="Shows covert marks that glow under ultraviolet light">UV lamp</Toggle>
+      <Toggle pressed={uvLamp} onClick={compareActions.toggleUvLamp} title={tr('compare:uvTitle')}>{tr('compare:uvLamp')}</Toggle>
     </div>
   );
 }
 
 function StartScreen({ productId }: { productId: string | null }) {
   const { loaded, user } = useSession();
+  const { t } = useTranslation('drill');
   return (
     <main className="page drill-start">
-      <button className="link" onClick={() => navigate({})}>← Catalogue</button>
-      <h1>Drills</h1>
-      <p className="lead">Test your eye: no tells are shown until you answer. Choose a drill.</p>
+      <button className="link" onClick={() => navigate({})}>{t('compare:backToCatalogue')}</button>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       {loaded && !user && (
-        <p className="drill-guest-note" role="note">Practising as a guest: nothing is saved. Sign in to track progress.</p>
+        <p className="drill-guest-note" role="note">{t('guestNote')}</p>
       )}
       <ul className="drill-kinds">
         {DRILL_KINDS.map((kind) => (
@@ -86,10 +91,12 @@ function StartScreen({ productId }: { productId: string | null }) {
 }
 
 function DrillView({ kind, productId }: { kind: DrillKind; productId: string | null }) {
-  const name = useDrill((s) => s.question?.product.name);
+  const { t } = useTranslation('drill');
+  const text = useLocalText();
+  const name = text(useDrill((s) => s.question?.product.name));
   return (
     <main className="compare drill">
-      <section className="stage-area" aria-label={name ? `${KIND_INFO[kind].name}: ${name}` : KIND_INFO[kind].name}>
+      <section className="stage-area" aria-label={name ? t('stageLabel', { kind: KIND_INFO[kind].name, name }) : KIND_INFO[kind].name}>
         <DrillToolbar />
         {renderQuality().webgl ? (
           <Stage>
@@ -97,7 +104,7 @@ function DrillView({ kind, productId }: { kind: DrillKind; productId: string | n
           </Stage>
         ) : (
           <p role="alert" className="no-webgl">
-            This browser cannot show 3D (WebGL is turned off or missing), and drills need it. Turn on hardware acceleration, or open Twinspect in a current Chrome, Edge, Firefox or Safari.
+            {t('noWebgl')}
           </p>
         )}
         <StageLoading />

@@ -6,8 +6,7 @@
 import { useId } from 'react';
 import { MAX_PINS, type DrillQuestion } from '../../domain/drill';
 import { drillActions, useDrill, type DrillChoice } from './drill-store';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { useTranslation } from 'react-i18next';
 
 function ChoiceRadios({ legend, options, disabled }: { legend: string; options: { value: DrillChoice; text: string; tone: string }[]; disabled: boolean }) {
   const name = useId();
@@ -30,9 +29,10 @@ export function ConfidenceSlider({ disabled }: { disabled: boolean }) {
   const id = useId();
   const confidence = useDrill((s) => s.confidence);
   const pct = Math.round(confidence * 100);
+  const { t } = useTranslation('drill');
   return (
     <div className="drill-confidence">
-      <label htmlFor={id}>How sure are you?</label>
+      <label htmlFor={id}>{t('sure')}</label>
       <div className="drill-confidence-row">
         <input
           id={id}
@@ -42,59 +42,61 @@ export function ConfidenceSlider({ disabled }: { disabled: boolean }) {
           step={5}
           value={pct}
           disabled={disabled}
-          aria-valuetext={`${pct} %`}
+          aria-valuetext={t('percent', { value: pct })}
           onChange={(e) => drillActions.setConfidence(Number(e.target.value) / 100)}
         />
-        <output htmlFor={id} aria-live="polite">{pct} %</output>
+        <output htmlFor={id} aria-live="polite">{t('percent', { value: pct })}</output>
       </div>
-      <p className="drill-hint-text">50 % is a coin toss; 100 % is certain.</p>
+      <p className="drill-hint-text">{t('sureHelp')}</p>
     </div>
   );
 }
 
 function PinList({ tellCount, disabled }: { tellCount: number | undefined; disabled: boolean }) {
   const pins = useDrill((s) => s.pins);
+  const { t } = useTranslation('drill');
   return (
     <div className="drill-pins">
       <p className="drill-pin-count" aria-live="polite" data-testid="pin-count">
-        {plural(pins.length, 'pin', 'pins')}
-        {tellCount !== undefined && ` (this item has ${plural(tellCount, 'tell', 'tells')})`}
+        {t('pins', { count: pins.length })}
+        {tellCount !== undefined && t('itemHas', { count: tellCount })}
       </p>
       {pins.length === 0 ? (
-        <p className="drill-hint-text">Click on the suspect to drop a pin where it differs from the genuine. Drag to turn it.</p>
+        <p className="drill-hint-text">{t('pinHelp')}</p>
       ) : (
-        <ol className="drill-pin-list" aria-label="Your pins">
+        <ol className="drill-pin-list" aria-label={t('yourPins')}>
           {pins.map((p, i) => (
             <li key={i}>
               <span className="drill-pin-badge" aria-hidden>{i + 1}</span>
-              <span className="drill-pin-where">Pin {i + 1}</span>
-              <button type="button" className="drill-remove" aria-label={`Remove pin ${i + 1}`} disabled={disabled} onClick={() => drillActions.removePin(i)}>
+              <span className="drill-pin-where">{t('pin', { n: i + 1 })}</span>
+              <button type="button" className="drill-remove" aria-label={t('removePin', { n: i + 1 })} disabled={disabled} onClick={() => drillActions.removePin(i)}>
                 ×
               </button>
             </li>
           ))}
         </ol>
       )}
-      {pins.length >= MAX_PINS && <p className="drill-hint-text">That is the most pins a drill takes ({MAX_PINS}).</p>}
+      {pins.length >= MAX_PINS && <p className="drill-hint-text">{t('maxPins', { max: MAX_PINS })}</p>}
     </div>
   );
 }
 
 export function AnswerControls({ question, disabled }: { question: DrillQuestion; disabled: boolean }) {
+  const { t } = useTranslation('drill');
   if (question.kind === 'find-the-tells') return <PinList tellCount={question.tellCount} disabled={disabled} />;
   const options: { value: DrillChoice; text: string; tone: string }[] =
     question.kind === 'spot-the-fake'
       ? [
-          { value: 'A', text: 'A is the counterfeit', tone: 'is-fake' },
-          { value: 'B', text: 'B is the counterfeit', tone: 'is-fake' },
+          { value: 'A', text: t('aIsFake'), tone: 'is-fake' },
+          { value: 'B', text: t('bIsFake'), tone: 'is-fake' },
         ]
       : [
-          { value: 'genuine', text: 'Genuine', tone: 'is-genuine' },
-          { value: 'counterfeit', text: 'Counterfeit', tone: 'is-fake' },
+          { value: 'genuine', text: t('common:genuine'), tone: 'is-genuine' },
+          { value: 'counterfeit', text: t('common:counterfeit'), tone: 'is-fake' },
         ];
   return (
     <>
-      <ChoiceRadios legend={question.kind === 'spot-the-fake' ? 'Which is the counterfeit?' : 'Your verdict'} options={options} disabled={disabled} />
+      <ChoiceRadios legend={question.kind === 'spot-the-fake' ? t('whichFake') : t('yourVerdict')} options={options} disabled={disabled} />
       <ConfidenceSlider disabled={disabled} />
     </>
   );

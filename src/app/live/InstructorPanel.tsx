@@ -16,6 +16,8 @@ import { joinLink } from './live-api';
 import { Leaderboard } from './Leaderboard';
 import { PHASE_BUTTONS, PHASE_NAME } from './phase-words';
 import { Roster } from './Roster';
+import { localText } from '../../i18n/text';
+import { i18n } from '../../i18n/i18n';
 
 const send = (body: Parameters<typeof liveActions.intent>[0]) => void liveActions.intent(body).catch(() => {});
 
@@ -29,11 +31,11 @@ function JoinCode({ code }: { code: string }) {
     );
   return (
     <div className="live-code-box">
-      <p className="live-code-label">Join code</p>
-      <p className="live-code" data-testid="join-code" aria-label={`Join code ${code.split('').join(' ')}`}>{formatJoinCode(code)}</p>
+      <p className="live-code-label">{i18n.t('live:joinCode')}</p>
+      <p className="live-code" data-testid="join-code" aria-label={i18n.t('live:joinCodeSpelt', { code: code.split('').join(' ') })}>{formatJoinCode(code)}</p>
       <p className="live-link">
         <a href={link}>{link.replace(/^https?:\/\//, '')}</a>{' '}
-        <button type="button" className="button small secondary" onClick={copy}>{copied ? 'Copied' : 'Copy link'}</button>
+        <button type="button" className="button small secondary" onClick={copy}>{copied ? i18n.t('live:copied') : i18n.t('live:copyLink')}</button>
       </p>
     </div>
   );
@@ -42,7 +44,7 @@ function JoinCode({ code }: { code: string }) {
 function PhaseButtons({ phase }: { phase: Phase }) {
   const allowed = PHASE_MOVES[phase];
   return (
-    <div className="live-phases" role="group" aria-label="Phase">
+    <div className="live-phases" role="group" aria-label={i18n.t('live:phaseGroup')}>
       {PHASE_BUTTONS.map((b) => (
         <button
           key={b.to}
@@ -52,7 +54,7 @@ function PhaseButtons({ phase }: { phase: Phase }) {
           disabled={!allowed.includes(b.to)}
           onClick={() => send({ type: 'phase', to: b.to })}
         >
-          {b.to === 'inspect' && (phase === 'reveal' || phase === 'leaderboard') ? 'Next round' : b.label}
+          {b.to === 'inspect' && (phase === 'reveal' || phase === 'leaderboard') ? i18n.t('live:nextRound') : b.label}
         </button>
       ))}
     </div>
@@ -66,14 +68,14 @@ function RoundSetup({ state }: { state: LiveStateView }) {
   return (
     <div className="live-setup">
       <div className="form-field">
-        <label htmlFor={`${ids}-product`}>Product</label>
+        <label htmlFor={`${ids}-product`}>{i18n.t('live:product')}</label>
         <select id={`${ids}-product`} value={state.productId} onChange={(e) => send({ type: 'product', productId: e.target.value, kind: state.kind })}>
           {!products.some((p) => p.id === state.productId) && <option value={state.productId}>{state.productName || state.productId}</option>}
-          {products.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {products.map((p) => <option key={p.id} value={p.id}>{localText(p.name)}</option>)}
         </select>
       </div>
       <div className="form-field">
-        <label htmlFor={`${ids}-kind`}>Drill</label>
+        <label htmlFor={`${ids}-kind`}>{i18n.t('live:drill')}</label>
         <select id={`${ids}-kind`} value={state.kind} onChange={(e) => send({ type: 'product', productId: state.productId, kind: e.target.value as DrillKind })}>
           {DRILL_KINDS.map((k) => <option key={k} value={k}>{KIND_INFO[k].name}</option>)}
         </select>
@@ -87,13 +89,13 @@ function Spotlight({ state }: { state: LiveStateView }) {
   if (!reveal || reveal.tells.length === 0) return null;
   return (
     <section className="live-section" aria-labelledby="spotlight-title">
-      <h2 id="spotlight-title" className="drill-sub">Spotlight a tell</h2>
+      <h2 id="spotlight-title" className="drill-sub">{i18n.t('live:spotlight')}</h2>
       <ol className="tell-list">
         {reveal.tells.map((t, i) => (
           <li key={t.id}>
             <button type="button" className="tell-item" aria-pressed={state.spotlight === t.id} aria-current={state.spotlight === t.id} onClick={() => send({ type: 'spotlight', tellId: state.spotlight === t.id ? null : t.id })}>
               <span className={`pin-badge${state.spotlight === t.id ? ' selected' : ''}`} aria-hidden>{i + 1}</span>
-              <span className="tell-title">{t.title}</span>
+              <span className="tell-title">{localText(t.title)}</span>
             </button>
           </li>
         ))}
@@ -105,14 +107,14 @@ function Spotlight({ state }: { state: LiveStateView }) {
 export function InstructorPanel({ state }: { state: LiveStateView }) {
   return (
     <>
-      <p className="drill-kind">Live session · {PHASE_NAME[state.phase]}{state.round > 0 ? ` · round ${state.round}` : ''}</p>
+      <p className="drill-kind">{i18n.t('live:sessionLine', { phase: PHASE_NAME[state.phase] })}{state.round > 0 ? i18n.t('live:roundPart', { round: state.round }) : ''}</p>
       <h1 className="product-title">{state.title}</h1>
       <JoinCode code={state.code} />
       <PhaseButtons phase={state.phase} />
       <RoundSetup state={state} />
-      <div className="live-toggles" role="group" aria-label="Class controls">
-        <button type="button" className="toggle" aria-pressed={state.follow} onClick={() => send({ type: 'follow', on: !state.follow })} title="Everyone's models turn as you turn yours">Follow me</button>
-        <button type="button" className="toggle" aria-pressed={state.pointersMuted} onClick={() => send({ type: 'mute-pointers', on: !state.pointersMuted })} title="Hide the trainees' pointers">Mute pointers</button>
+      <div className="live-toggles" role="group" aria-label={i18n.t('live:classControls')}>
+        <button type="button" className="toggle" aria-pressed={state.follow} onClick={() => send({ type: 'follow', on: !state.follow })} title={i18n.t('live:followTitle')}>{i18n.t('live:follow')}</button>
+        <button type="button" className="toggle" aria-pressed={state.pointersMuted} onClick={() => send({ type: 'mute-pointers', on: !state.pointersMuted })} title={i18n.t('live:muteTitle')}>{i18n.t('live:mute')}</button>
       </div>
       {(state.phase === 'reveal' || state.phase === 'leaderboard') && <Spotlight state={state} />}
       <Roster state={state} />

@@ -19,6 +19,8 @@ import { joinErrorText, liveApi } from './live-api';
 import { PastSessions } from './PastSessions';
 import { currentDevice } from './device';
 import { forgetJoinCode, pendingJoinCode } from './pending-code';
+import { localText } from '../../i18n/text';
+import { i18n } from '../../i18n/i18n';
 
 function JoinForm() {
   const route = useRoute();
@@ -29,7 +31,7 @@ function JoinForm() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const code = normaliseJoinCode(typed);
-    if (!code) return setError('A code has 9 letters and digits, like K7P-4QX-9MZ.');
+    if (!code) return setError(i18n.t('live:badCode'));
     setBusy(true);
     setError(null);
     try {
@@ -43,10 +45,10 @@ function JoinForm() {
   };
   return (
     <section className="panel" aria-labelledby="join-title">
-      <h2 id="join-title">Join a session</h2>
+      <h2 id="join-title">{i18n.t('live:join')}</h2>
       <form className="form-row" onSubmit={(e) => void submit(e)} noValidate>
         <label className="form-field">
-          Session code
+          {i18n.t('live:sessionCode')}
           <input
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
@@ -58,7 +60,7 @@ function JoinForm() {
             aria-describedby={error ? 'join-error' : undefined}
           />
         </label>
-        <button type="submit" className="button" disabled={busy}>{busy ? 'Joining…' : 'Join'}</button>
+        <button type="submit" className="button" disabled={busy}>{busy ? i18n.t('live:joining') : i18n.t('live:joinButton')}</button>
       </form>
       {error && <p id="join-error" className="error field-error" role="alert">{error}</p>}
     </section>
@@ -87,27 +89,27 @@ function StartForm() {
   };
   return (
     <section className="panel" aria-labelledby="start-title">
-      <h2 id="start-title">Start a session</h2>
-      <p className="muted">Trainees join with a code from their browser or headset; you lead them through each round.</p>
+      <h2 id="start-title">{i18n.t('live:start')}</h2>
+      <p className="muted">{i18n.t('live:startLead')}</p>
       {catalogue.loading && !catalogue.data ? (
-        <LoadingBar label="Loading the catalogue" />
+        <LoadingBar label={i18n.t('live:loadingCatalogue')} />
       ) : (
         <form className="user-form" onSubmit={(e) => void submit(e)}>
           <label className="form-field">
-            Title
-            <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Border post 3, morning" maxLength={120} />
+            {i18n.t('live:title')}
+            <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={i18n.t('live:titlePlaceholder')} maxLength={120} />
           </label>
           <div className="form-field">
-            <label htmlFor={`${ids}-product`}>First product</label>
+            <label htmlFor={`${ids}-product`}>{i18n.t('live:firstProduct')}</label>
             <select id={`${ids}-product`} value={productId} onChange={(e) => setProductId(e.target.value)}>
-              <option value="">Any product</option>
+              <option value="">{i18n.t('live:anyProduct')}</option>
               {(catalogue.data ?? []).map((p) => (
-                <option key={p.id} value={p.id}>{p.name}</option>
+                <option key={p.id} value={p.id}>{localText(p.name)}</option>
               ))}
             </select>
           </div>
           <div className="form-field">
-            <label htmlFor={`${ids}-kind`}>Drill</label>
+            <label htmlFor={`${ids}-kind`}>{i18n.t('live:drill')}</label>
             <select id={`${ids}-kind`} value={kind} onChange={(e) => setKind(e.target.value as DrillKind)}>
               {DRILL_KINDS.map((k) => (
                 <option key={k} value={k}>{KIND_INFO[k].name}</option>
@@ -115,7 +117,7 @@ function StartForm() {
             </select>
           </div>
           <div className="form-actions">
-            <button type="submit" className="button" disabled={busy}>{busy ? 'Starting…' : 'Start the session'}</button>
+            <button type="submit" className="button" disabled={busy}>{busy ? i18n.t('live:starting') : i18n.t('live:startButton')}</button>
           </div>
           {error && <p className="error form-error" role="alert">{error}</p>}
         </form>
@@ -128,11 +130,11 @@ export function LiveLobby({ user }: { user: SessionUser }) {
   const teaching = hasRole(user, TEACHING);
   return (
     <main className="page live-lobby">
-      <h1>Live sessions</h1>
+      <h1>{i18n.t('live:heading')}</h1>
       <p className="lead">
         {teaching
-          ? 'Run a class on the same product pair: everyone sees what you turn, point at and reveal, and answers each round.'
-          : 'Your instructor gives you a code. Join from this browser or from a headset.'}
+          ? i18n.t('live:leadTeaching')
+          : i18n.t('live:leadTrainee')}
       </p>
       <JoinForm />
       {teaching && <StartForm />}

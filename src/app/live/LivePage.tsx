@@ -16,6 +16,7 @@ import { useLive } from './use-live';
 import '../drill/drill.css';
 import '../progress/progress.css';
 import './live.css';
+import { i18n } from '../../i18n/i18n';
 
 function Live({ user }: { user: SessionUser }) {
   const status = useLive((s) => s.status);
@@ -37,7 +38,7 @@ export function LivePage() {
   const code = new URLSearchParams(location.search).get('code');
   if (code) keepJoinCode(code);
   return (
-    <Gate title="Live sessions" roles={SIGNED_IN} signInText="Sign in to join a live session with your class." deniedText="">
+    <Gate title={i18n.t('live:pageTitle')} roles={SIGNED_IN} signInText={i18n.t('live:signIn')} deniedText="">
       {(user) => <Live user={user} />}
     </Gate>
   );

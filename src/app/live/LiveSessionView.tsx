@@ -21,6 +21,7 @@ import { PHASE_TRAINEE } from './phase-words';
 import { sendDraft, TraineePanel } from './TraineePanel';
 import { useLive } from './use-live';
 import { useLiveAnswerDraft } from './answer-draft';
+import { i18n } from '../../i18n/i18n';
 
 function ConnectionBanner() {
   const status = useLive((s) => s.status);
@@ -29,11 +30,11 @@ function ConnectionBanner() {
   return (
     <>
       <div role="status" className={`live-banner${status === 'reconnecting' ? ' shown' : ''}`} data-testid="live-connection">
-        {status === 'reconnecting' ? `Reconnecting…${attempt > 2 ? ' (the server is not answering yet)' : ''}` : status === 'connecting' ? 'Connecting…' : ''}
+        {status === 'reconnecting' ? i18n.t('live:reconnecting') + (attempt > 2 ? i18n.t('live:notAnswering') : '') : status === 'connecting' ? i18n.t('live:connecting') : ''}
       </div>
       {refusal && (
         <div role="alert" className="live-refusal">
-          {refusal.message} <button type="button" className="link" onClick={liveActions.dismissRefusal}>Dismiss</button>
+          {refusal.message} <button type="button" className="link" onClick={liveActions.dismissRefusal}>{i18n.t('live:dismiss')}</button>
         </div>
       )}
     </>
@@ -45,8 +46,8 @@ function useXrLine(): string {
   const phase = useLive((s) => s.state?.phase ?? 'lobby');
   const answered = useLive((s) => !!s.myAnswer && s.myAnswer.round === s.state?.round);
   const result = useLive((s) => (s.myResult && s.myResult.round === s.state?.round ? s.myResult.result : null));
-  if (phase === 'answer' && answered) return 'Answer sent. Wait for the reveal.';
-  if ((phase === 'reveal' || phase === 'leaderboard') && result) return `${result.score.correct ? 'Right' : 'Wrong'} · score ${Math.round(result.score.scaled * 100)} %`;
+  if (phase === 'answer' && answered) return i18n.t('live:answerSent');
+  if ((phase === 'reveal' || phase === 'leaderboard') && result) return i18n.t('live:xrScore', { verdict: i18n.t(result.score.correct ? 'live:right' : 'live:wrong'), score: Math.round(result.score.scaled * 100) });
   return PHASE_TRAINEE[phase];
 }
 
@@ -57,11 +58,11 @@ function Stopped({ children }: { children: ReactNode }) {
   const role = useLive((s) => s.role);
   return (
     <main className="page live-stopped">
-      <h1>{status === 'removed' ? 'Removed from the session' : status === 'ended' ? 'The session has ended' : 'Could not join the session'}</h1>
-      <p className="lead" role="alert">{message ?? (status === 'ended' ? 'Thank you for taking part.' : '')}</p>
+      <h1>{status === 'removed' ? i18n.t('live:removedTitle') : status === 'ended' ? i18n.t('live:endedTitle') : i18n.t('live:failedTitle')}</h1>
+      <p className="lead" role="alert">{message ?? (status === 'ended' ? i18n.t('live:thanks') : '')}</p>
       {status === 'ended' && state && <Leaderboard state={state} />}
       {role === 'instructor' && state && (
-        <p><a className="button" href={recordHref(state.sessionId)} onClick={(e) => (e.preventDefault(), navigate({ page: 'live-record', session: state.sessionId }))}>Open the record</a></p>
+        <p><a className="button" href={recordHref(state.sessionId)} onClick={(e) => (e.preventDefault(), navigate({ page: 'live-record', session: state.sessionId }))}>{i18n.t('live:openRecord')}</a></p>
       )}
       {children}
     </main>
@@ -82,7 +83,7 @@ export function LiveSessionView() {
   if (status === 'removed' || status === 'ended' || status === 'failed' || phase === 'ended') {
     return (
       <Stopped>
-        <button type="button" className="button secondary" onClick={() => void liveActions.leave()}>Back to live sessions</button>
+        <button type="button" className="button secondary" onClick={() => void liveActions.leave()}>{i18n.t('live:backToLive')}</button>
       </Stopped>
     );
   }
@@ -90,7 +91,7 @@ export function LiveSessionView() {
     return (
       <main className="page">
         <ConnectionBanner />
-        <LoadingBar label="Joining the session" />
+        <LoadingBar label={i18n.t('live:joiningSession')} />
       </main>
     );
   }
@@ -99,7 +100,7 @@ export function LiveSessionView() {
   const canAnswer = !instructor && phase === 'answer' && !answered;
   return (
     <main className="compare live">
-      <section className="stage-area" aria-label={question ? `Live session: ${state.productName}` : 'Live session'}>
+      <section className="stage-area" aria-label={question ? i18n.t('live:stageLabel', { name: state.productName }) : i18n.t('live:liveSession')}>
         <ConnectionBanner />
         <LiveToolbar />
         {renderQuality().webgl ? (
@@ -107,14 +108,14 @@ export function LiveSessionView() {
             <LiveScene instructor={instructor} kind={question?.kind ?? null} canAnswer={canAnswer} xrLine={xrLine} onSend={() => complete && sendDraft()} />
           </Stage>
         ) : (
-          <p role="alert" className="no-webgl">This browser cannot show 3D (WebGL is turned off or missing). The session's panel still works beside.</p>
+          <p role="alert" className="no-webgl">{i18n.t('live:noWebgl')}</p>
         )}
         <StageLoading />
       </section>
-      <aside className="side-panel live-panel" aria-label={instructor ? 'Session controls' : 'Your round'}>
+      <aside className="side-panel live-panel" aria-label={instructor ? i18n.t('live:sessionControls') : i18n.t('live:yourRound')}>
         {instructor ? <InstructorPanel state={state} /> : <TraineePanel state={state} />}
         <p className="live-leave">
-          <button type="button" className="link" onClick={() => void liveActions.leave()}>Leave the session</button>
+          <button type="button" className="link" onClick={() => void liveActions.leave()}>{i18n.t('live:leave')}</button>
         </p>
       </aside>
     </main>

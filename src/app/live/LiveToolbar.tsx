@@ -2,10 +2,11 @@
 import { xrReady, xrStore } from '../../scene/xr-store';
 import { compareActions, useCompare, type ExaminerTool } from '../compare-store';
 import { useSessionSupported } from '../xr-support';
+import { i18n } from '../../i18n/i18n';
 
 const tools: { tool: ExaminerTool; name: string; title: string }[] = [
-  { tool: 'loupe', name: 'Loupe', title: 'A magnifying lens that follows the pointer' },
-  { tool: 'ruler', name: 'Ruler', title: 'Click two points on one item to measure between them' },
+  { tool: 'loupe', name: 'compare:loupe', title: 'compare:loupeTitle' },
+  { tool: 'ruler', name: 'compare:rulerTool', title: 'drill:rulerTitle' },
 ];
 
 async function enter(mode: 'ar' | 'vr') {
@@ -19,14 +20,14 @@ export function LiveToolbar() {
   const ar = useSessionSupported('immersive-ar');
   const vr = useSessionSupported('immersive-vr');
   return (
-    <div className="toolbar" role="toolbar" aria-label="Stage tools">
+    <div className="toolbar" role="toolbar" aria-label={i18n.t('compare:stageTools')}>
       {tools.map((t) => (
-        <button key={t.tool} type="button" className="toggle" aria-pressed={tool === t.tool} onClick={() => compareActions.setTool(t.tool)} title={t.title}>{t.name}</button>
+        <button key={t.tool} type="button" className="toggle" aria-pressed={tool === t.tool} onClick={() => compareActions.setTool(t.tool)} title={i18n.t(t.title)}>{i18n.t(t.name)}</button>
       ))}
-      <button type="button" className="toggle" aria-pressed={uvLamp} onClick={compareActions.toggleUvLamp} title="Shows covert marks that glow under ultraviolet light">UV lamp</button>
+      <button type="button" className="toggle" aria-pressed={uvLamp} onClick={compareActions.toggleUvLamp} title={i18n.t('compare:uvTitle')}>{i18n.t('compare:uvLamp')}</button>
       <span className="grow" />
-      {ar && <button type="button" className="xr" onClick={() => void enter('ar')}>Enter AR</button>}
-      {vr && <button type="button" className="xr" onClick={() => void enter('vr')}>Enter VR</button>}
+      {ar && <button type="button" className="xr" onClick={() => void enter('ar')}>{i18n.t('compare:enterAr')}</button>}
+      {vr && <button type="button" className="xr" onClick={() => void enter('vr')}>{i18n.t('compare:enterVr')}</button>}
     </div>
   );
 }

@@ -6,8 +6,9 @@ import { useState } from 'react';
 import type { Device, LiveStateView, ParticipantView } from '../../domain/live-protocol';
 import { liveActions } from '../../session/live';
 import { answeredCount, traineesOf } from '../../session/live-view';
+import { i18n } from '../../i18n/i18n';
 
-const DEVICE: Record<Device, string> = { desktop: 'Desktop', ar: 'Headset (AR)', vr: 'Headset (VR)' };
+const deviceName = (d: Device) => i18n.t(`live:device.${d}`, { defaultValue: d });
 
 function Row({ p, answering }: { p: ParticipantView; answering: boolean }) {
   const [confirming, setConfirming] = useState(false);
@@ -15,19 +16,19 @@ function Row({ p, answering }: { p: ParticipantView; answering: boolean }) {
     <tr>
       <th scope="row">
         {p.name}
-        <span className="live-who">{p.connected ? 'Here' : 'Reconnecting…'} · {DEVICE[p.device] ?? p.device}</span>
+        <span className="live-who">{p.connected ? i18n.t('live:here') : i18n.t('live:reconnecting')} · {deviceName(p.device)}</span>
       </th>
-      <td data-testid={`answered-${p.id}`}>{p.answeredRound ? '✓ Answered' : answering ? 'Not yet' : '—'}</td>
+      <td data-testid={`answered-${p.id}`}>{p.answeredRound ? i18n.t('live:answered') : answering ? i18n.t('live:notYet') : '—'}</td>
       <td>
         {confirming ? (
           <>
             <button type="button" className="button small" onClick={() => void liveActions.intent({ type: 'remove', participantId: p.id }).catch(() => setConfirming(false))}>
-              Confirm removing {p.name}
+              {i18n.t('live:confirmRemove', { name: p.name })}
             </button>{' '}
-            <button type="button" className="button small secondary" onClick={() => setConfirming(false)}>Keep</button>
+            <button type="button" className="button small secondary" onClick={() => setConfirming(false)}>{i18n.t('live:keep')}</button>
           </>
         ) : (
-          <button type="button" className="button small secondary" aria-label={`Remove ${p.name}`} onClick={() => setConfirming(true)}>Remove</button>
+          <button type="button" className="button small secondary" aria-label={i18n.t('live:removeName', { name: p.name })} onClick={() => setConfirming(true)}>{i18n.t('live:remove')}</button>
         )}
       </td>
     </tr>
@@ -40,18 +41,18 @@ export function Roster({ state }: { state: LiveStateView }) {
   const answering = state.phase === 'answer' || state.phase === 'inspect';
   return (
     <section className="live-section" aria-labelledby="roster-title">
-      <h2 id="roster-title" className="drill-sub">Trainees ({trainees.length})</h2>
+      <h2 id="roster-title" className="drill-sub">{i18n.t('live:trainees', { count: trainees.length })}</h2>
       {state.round > 0 && (
         <p className="live-answered" role="status" data-testid="answered-count">
-          {answered} of {present} answered
+          {i18n.t('live:answeredCount', { answered: answered, present: present })}
         </p>
       )}
       {trainees.length === 0 ? (
-        <p className="muted">Nobody has joined yet. Give the trainees the code.</p>
+        <p className="muted">{i18n.t('live:nobody')}</p>
       ) : (
         <table className="data-table live-table" aria-labelledby="roster-title">
           <thead>
-            <tr><th scope="col">Trainee</th><th scope="col">This round</th><th scope="col"><span className="visually-hidden">Remove</span></th></tr>
+            <tr><th scope="col">{i18n.t('live:trainee')}</th><th scope="col">{i18n.t('live:thisRound')}</th><th scope="col"><span className="visually-hidden">{i18n.t('live:remove')}</span></th></tr>
           </thead>
           <tbody>
             {trainees.map((p) => <Row key={p.id} p={p} answering={answering} />)}

@@ -13,6 +13,8 @@ import { ResultPanel } from '../drill/ResultPanel';
 import { Leaderboard } from './Leaderboard';
 import { PHASE_TRAINEE } from './phase-words';
 import { useLive } from './use-live';
+import { i18n } from '../../i18n/i18n';
+import { localText } from '../../i18n/text';
 
 /** Sends the answer in the drill store, if it is complete. */
 export function sendDraft(): void {
@@ -29,7 +31,7 @@ function AnswerForm({ state }: { state: LiveStateView }) {
   return (
     <form
       className="drill-answer"
-      aria-label="Your answer"
+      aria-label={i18n.t('live:yourAnswer')}
       onSubmit={(e) => {
         e.preventDefault();
         sendDraft();
@@ -39,10 +41,10 @@ function AnswerForm({ state }: { state: LiveStateView }) {
       <AnswerControls question={question} disabled={!open} />
       {mine ? (
         <p className="drill-saved saved" role="status" data-testid="live-answer-sent">
-          {mine.confirmed ? '✓ Answer sent. Wait for the reveal.' : 'Sending your answer…'}
+          {mine.confirmed ? i18n.t('live:answerSentTick') : i18n.t('live:sending')}
         </p>
       ) : (
-        <button type="submit" className="drill-submit" disabled={!complete || !open}>Send answer</button>
+        <button type="submit" className="drill-submit" disabled={!complete || !open}>{i18n.t('live:sendAnswer')}</button>
       )}
     </form>
   );
@@ -55,13 +57,13 @@ function Revealed({ state }: { state: LiveStateView }) {
   if (!question) return null;
   if (result) return <ResultPanel question={question} result={result} />;
   return (
-    <section className="drill-result" aria-label="The answer">
-      <p className="muted">You did not answer this round.</p>
+    <section className="drill-result" aria-label={i18n.t('live:theAnswer')}>
+      <p className="muted">{i18n.t('live:didNotAnswer')}</p>
       {reveal && (
         <ul className="drill-revealed">
           {reveal.revealed.map((r) => (
             <li key={r.label} className={r.kind}>
-              <strong>{r.label}</strong> = {r.kind === 'genuine' ? 'Genuine' : <>Counterfeit “{r.variantLabel}”</>}
+              <strong>{r.label}</strong> = {r.kind === 'genuine' ? i18n.t('common:genuine') : i18n.t('live:counterfeitLabel', { label: localText(r.variantLabel) })}
             </li>
           ))}
         </ul>
@@ -76,7 +78,7 @@ export function TraineePanel({ state }: { state: LiveStateView }) {
   const showResult = state.round > 0 && (state.phase === 'reveal' || state.phase === 'leaderboard');
   return (
     <>
-      <p className="drill-kind">Live session{state.round > 0 ? ` · round ${state.round}` : ''}</p>
+      <p className="drill-kind">{i18n.t('live:liveSession')}{state.round > 0 ? i18n.t('live:roundPart', { round: state.round }) : ''}</p>
       <h1 className="product-title">{state.title}</h1>
       {state.productName && state.round > 0 && <p className="product-meta">{state.productName} · {KIND_INFO[state.kind]?.name ?? state.kind}</p>}
       <p className="live-phase" aria-live="polite" data-testid="live-phase">{PHASE_TRAINEE[state.phase]}</p>

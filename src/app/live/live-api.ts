@@ -2,6 +2,7 @@
 import type { DrillKind } from '../../domain/drill';
 import type { CreatedSession, JoinedSession, LiveRecord, LiveSessionSummary } from '../../domain/live-record';
 import { ApiError, call } from '../api';
+import { i18n } from '../../i18n/i18n';
 
 const id = encodeURIComponent;
 
@@ -16,13 +17,13 @@ export const liveApi = {
 /** What a failed join means to the person typing the code. */
 export function joinErrorText(e: unknown): string {
   if (e instanceof ApiError) {
-    if (e.status === 404) return 'No session has this code. Check it with your instructor.';
-    if (e.status === 410) return 'This session has ended.';
-    if (e.status === 403) return 'You were removed from this session.';
-    if (e.status === 429) return 'Too many tries: wait a minute, then try again.';
+    if (e.status === 404) return i18n.t('common:errors.noSuchCode');
+    if (e.status === 410) return i18n.t('common:errors.sessionOver');
+    if (e.status === 403) return i18n.t('common:errors.removed');
+    if (e.status === 429) return i18n.t('common:errors.tooMany');
     return e.message;
   }
-  return 'The server could not be reached. Check the network and try again.';
+  return i18n.t('common:errors.network');
 }
 
 /** The link a trainee opens to join: the live page with the code filled in. */

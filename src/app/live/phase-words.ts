@@ -1,30 +1,18 @@
 /** The phases of a live session in the words the page uses. */
 import type { Phase } from '../../domain/live-protocol';
+import { i18n } from '../../i18n/i18n';
 
-export const PHASE_NAME: Record<Phase, string> = {
-  lobby: 'Waiting to start',
-  inspect: 'Inspect',
-  answer: 'Answer',
-  reveal: 'Reveal',
-  leaderboard: 'Leaderboard',
-  ended: 'Ended',
-};
+/** Read when used, so they follow the interface's language (live.json). */
+const words = (prefix: string): Record<Phase, string> =>
+  new Proxy({} as Record<Phase, string>, { get: (_, phase) => i18n.t(`live:${prefix}.${String(phase)}`) });
 
-/** What a trainee reads about the phase. */
-export const PHASE_TRAINEE: Record<Phase, string> = {
-  lobby: 'Waiting for the instructor to start.',
-  inspect: 'Inspect the items. The instructor opens the answers next.',
-  answer: 'Answers are open.',
-  reveal: 'The answer is revealed.',
-  leaderboard: 'The leaderboard.',
-  ended: 'The session has ended.',
-};
+export const PHASE_NAME: Record<Phase, string> = words('phase');
 
-/** The instructor's phase buttons, in order. */
-export const PHASE_BUTTONS: { to: Phase; label: string }[] = [
-  { to: 'inspect', label: 'Inspect' },
-  { to: 'answer', label: 'Answer' },
-  { to: 'reveal', label: 'Reveal' },
-  { to: 'leaderboard', label: 'Leaderboard' },
-  { to: 'ended', label: 'End session' },
-];
+export const PHASE_TRAINEE: Record<Phase, string> = words('trainee');
+
+export const PHASE_BUTTONS: { to: Phase; readonly label: string }[] = (['inspect', 'answer', 'reveal', 'leaderboard', 'ended'] as const).map((to) => ({
+  to,
+  get label() {
+    return i18n.t(`live:button.${to}`);
+  },
+}));

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../domain/roles';
 import { api, ApiError, type UserEntry } from '../api';
 import { roleLabel } from './format';
 import { errorMessage, sentence } from './useLoad';
+import { i18n } from '../../i18n/i18n';
 
 export const MIN_PASSWORD = 10;
 
@@ -32,10 +33,10 @@ export function AddUserForm({ onAdded }: { onAdded: (user: UserEntry) => void })
 
   const check = (): Errors => {
     const found: Errors = {};
-    if (!/^[^\s@]+@[^\s@]+$/.test(form.email.trim())) found.email = 'Enter an email address, like name@agency.gov.';
-    if (!form.displayName.trim()) found.displayName = 'Enter the name the user goes by.';
-    if (form.password.length < MIN_PASSWORD) found.password = `Use at least ${MIN_PASSWORD} characters.`;
-    if (/[\s@]/.test(form.accountName.trim())) found.accountName = 'Use an ID without spaces, not an email address.';
+    if (!/^[^\s@]+@[^\s@]+$/.test(form.email.trim())) found.email = i18n.t('progress:add.badEmail');
+    if (!form.displayName.trim()) found.displayName = i18n.t('progress:add.noName');
+    if (form.password.length < MIN_PASSWORD) found.password = i18n.t('progress:add.shortPassword', { min: MIN_PASSWORD });
+    if (/[\s@]/.test(form.accountName.trim())) found.accountName = i18n.t('progress:add.badId');
     return found;
   };
 
@@ -58,7 +59,7 @@ export function AddUserForm({ onAdded }: { onAdded: (user: UserEntry) => void })
       });
       onAdded(user);
       setForm(blank);
-      setStatus(`Added ${user.email} as ${roleLabel(user.role)}. Give them the temporary password.`);
+      setStatus(i18n.t('progress:add.added', { email: user.email, role: roleLabel(user.role) }));
     } catch (err) {
       const byField: Errors = {};
       const rest: string[] = [];
@@ -89,28 +90,28 @@ export function AddUserForm({ onAdded }: { onAdded: (user: UserEntry) => void })
 
   return (
     <section aria-labelledby="add-user-title" className="panel">
-      <h2 id="add-user-title">Add user</h2>
+      <h2 id="add-user-title">{i18n.t('progress:add.title')}</h2>
       <form className="user-form" onSubmit={submit} noValidate>
-        {field('email', 'Email', (p) => (
+        {field('email', i18n.t('progress:users.email'), (p) => (
           <input {...p} type="email" autoComplete="off" required maxLength={200} value={form.email} onChange={(e) => set('email', e.target.value)} />
         ))}
-        {field('displayName', 'Name', (p) => (
+        {field('displayName', i18n.t('progress:users.name'), (p) => (
           <input {...p} type="text" autoComplete="off" required maxLength={100} value={form.displayName} onChange={(e) => set('displayName', e.target.value)} />
         ))}
-        {field('role', 'Role', (p) => (
+        {field('role', i18n.t('progress:users.role'), (p) => (
           <select {...p} value={form.role} onChange={(e) => set('role', e.target.value)}>
             {ROLES.map((r) => <option key={r} value={r}>{roleLabel(r)}</option>)}
           </select>
         ))}
-        {field('password', 'Temporary password', (p) => (
+        {field('password', i18n.t('progress:add.password'), (p) => (
           <input {...p} type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} value={form.password} onChange={(e) => set('password', e.target.value)} />
-        ), `At least ${MIN_PASSWORD} characters.`)}
-        {field('accountName', 'Agency account ID (optional)', (p) => (
+        ), i18n.t('progress:add.passwordHelp', { min: MIN_PASSWORD }))}
+        {field('accountName', i18n.t('progress:add.accountName'), (p) => (
           <input {...p} type="text" autoComplete="off" maxLength={200} value={form.accountName} onChange={(e) => set('accountName', e.target.value)} />
-        ), 'The ID your agency knows them by. It names them in exported learning records instead of their email; left blank, one is made up.')}
-        {general ? <p role="alert" className="error form-error">Could not add the user: {general}</p> : null}
+        ), i18n.t('progress:add.accountHelp'))}
+        {general ? <p role="alert" className="error form-error">{i18n.t('progress:add.failed', { error: general })}</p> : null}
         <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>{busy ? 'Adding…' : 'Add user'}</button>
+          <button type="submit" className="button" disabled={busy}>{busy ? i18n.t('progress:add.adding') : i18n.t('progress:add.title')}</button>
         </div>
         <p role="status" className="saved">{status}</p>
       </form>

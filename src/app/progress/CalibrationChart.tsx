@@ -7,7 +7,8 @@ import { Chart } from 'react-chartjs-2';
 import type { TooltipItem } from 'chart.js';
 import type { CalibrationBin } from '../../domain/progress';
 import { ChartFigure, OKABE_ITO, THEME, legend, percentAxis, useReducedMotion } from './chart-kit';
-import { formatBand, formatBrier, formatPercent, plural, toPercentPoints } from './format';
+import { formatBand, formatBrier, formatPercent, toPercentPoints } from './format';
+import { i18n } from '../../i18n/i18n';
 
 export function CalibrationChart({ bins, meanBrier }: { bins: CalibrationBin[]; meanBrier: number | null }) {
   const reduced = useReducedMotion();
@@ -16,7 +17,7 @@ export function CalibrationChart({ bins, meanBrier }: { bins: CalibrationBin[]; 
     () => ({
       datasets: [
         {
-          label: 'Actual accuracy',
+          label: i18n.t('progress:cal.actual'),
           data: rated.map((b) => ({ x: toPercentPoints(b.meanConfidence) ?? 0, y: toPercentPoints(b.accuracy) ?? 0 })),
           showLine: true,
           borderColor: OKABE_ITO.vermillion,
@@ -26,7 +27,7 @@ export function CalibrationChart({ bins, meanBrier }: { bins: CalibrationBin[]; 
           pointHoverRadius: rated.map((b) => Math.min(6 + Math.sqrt(b.count), 14)),
         },
         {
-          label: 'Perfectly calibrated',
+          label: i18n.t('progress:cal.perfect'),
           data: [{ x: 50, y: 50 }, { x: 100, y: 100 }],
           showLine: true,
           borderColor: THEME.muted,
@@ -47,8 +48,8 @@ export function CalibrationChart({ bins, meanBrier }: { bins: CalibrationBin[]; 
       animation: reduced ? (false as const) : undefined,
       interaction: { mode: 'nearest' as const, intersect: false },
       scales: {
-        x: percentAxis('Stated confidence', { min: 50 }),
-        y: percentAxis('Actually right'),
+        x: percentAxis(i18n.t('progress:cal.stated'), { min: 50 }),
+        y: percentAxis(i18n.t('progress:cal.right')),
       },
       plugins: {
         legend,
@@ -57,11 +58,11 @@ export function CalibrationChart({ bins, meanBrier }: { bins: CalibrationBin[]; 
           callbacks: {
             title: (items: TooltipItem<'scatter'>[]) => {
               const b = rated[items[0]?.dataIndex ?? -1];
-              return b ? `Said ${formatBand(b.from, b.to)} sure` : '';
+              return b ? i18n.t('progress:cal.saidSure', { band: formatBand(b.from, b.to) }) : '';
             },
             label: (item: TooltipItem<'scatter'>) => {
               const b = rated[item.dataIndex];
-              return b ? `${plural(b.count, 'call')}: right ${formatPercent(b.accuracy)} (mean confidence ${formatPercent(b.meanConfidence)})` : '';
+              return b ? i18n.t('progress:cal.tooltip', { calls: i18n.t('progress:n.calls', { count: b.count }), accuracy: formatPercent(b.accuracy), mean: formatPercent(b.meanConfidence) }) : '';
             },
           },
         },
@@ -70,17 +71,17 @@ export function CalibrationChart({ bins, meanBrier }: { bins: CalibrationBin[]; 
     [reduced, rated],
   );
   const summary =
-    `Stated confidence against accuracy. ` +
-    rated.map((b) => `Said ${formatBand(b.from, b.to)}: right ${formatPercent(b.accuracy)} of ${plural(b.count, 'call')}`).join('; ') +
-    `. Mean Brier score ${formatBrier(meanBrier)}.`;
+    i18n.t('progress:cal.summaryStart') +
+    rated.map((b) => i18n.t('progress:cal.summaryBin', { band: formatBand(b.from, b.to), accuracy: formatPercent(b.accuracy), calls: i18n.t('progress:n.calls', { count: b.count }) })).join('; ') +
+    i18n.t('progress:cal.summaryEnd', { brier: formatBrier(meanBrier) });
   return (
     <ChartFigure
-      title="Calibration: how sure against how right"
-      caption={<>Mean Brier score <strong>{formatBrier(meanBrier)}</strong> (0 is perfect, 0.25 is a coin toss)</>}
-      empty={rated.length === 0 && 'No calls with a stated confidence yet.'}
+      title={i18n.t('progress:cal.title')}
+      caption={<>{i18n.t('progress:cal.caption')} <strong>{formatBrier(meanBrier)}</strong> {i18n.t('progress:cal.captionNote')}</>}
+      empty={rated.length === 0 && i18n.t('progress:cal.empty')}
       height={300}
       table={{
-        head: ['Stated confidence', 'Calls', 'Mean confidence', 'Actually right'],
+        head: [i18n.t('progress:cal.stated'), i18n.t('progress:cal.calls'), i18n.t('progress:cal.mean'), i18n.t('progress:cal.right')],
         rows: bins.map((b) => [formatBand(b.from, b.to), b.count, formatPercent(b.meanConfidence), formatPercent(b.accuracy)]),
       }}
     >

@@ -4,6 +4,8 @@ import type { Role, SessionUser } from '../../domain/roles';
 import { LoadingBar } from '../LoadingBar';
 import { navigate } from '../route';
 import { hasRole, useSession } from '../session';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 
 export function Gate({ title, roles, signInText, deniedText, children }: {
   /** The page's h1 while it is gated. */
@@ -13,14 +15,15 @@ export function Gate({ title, roles, signInText, deniedText, children }: {
   deniedText: string;
   children: (user: SessionUser) => ReactNode;
 }) {
+  const { t } = useTranslation('progress');
   const { loaded, user } = useSession();
-  if (!loaded) return <main className="page"><LoadingBar label="Checking who is signed in" /></main>;
+  if (!loaded) return <main className="page"><LoadingBar label={t('checkingUser')} /></main>;
   if (!user) {
     return (
       <main className="page">
         <h1>{title}</h1>
         <p className="lead">{signInText}</p>
-        <button type="button" className="button" onClick={() => navigate({ page: 'sign-in' })}>Sign in</button>
+        <button type="button" className="button" onClick={() => navigate({ page: 'sign-in' })}>{t('signIn')}</button>
       </main>
     );
   }
@@ -29,7 +32,7 @@ export function Gate({ title, roles, signInText, deniedText, children }: {
       <main className="page">
         <h1>{title}</h1>
         <p className="lead">{deniedText}</p>
-        <button type="button" className="button secondary" onClick={() => navigate({ page: 'progress' })}>Go to your progress</button>
+        <button type="button" className="button secondary" onClick={() => navigate({ page: 'progress' })}>{t('goToYours')}</button>
       </main>
     );
   }
@@ -40,8 +43,8 @@ export function Gate({ title, roles, signInText, deniedText, children }: {
 export function LoadError({ what, message, retry }: { what: string; message: string; retry: () => void }) {
   return (
     <div className="load-error" role="alert">
-      <p className="error">Could not load {what}: {message}</p>
-      <button type="button" className="button secondary" onClick={retry}>Try again</button>
+      <p className="error">{i18n.t('progress:loadError', { what, message })}</p>
+      <button type="button" className="button secondary" onClick={retry}>{i18n.t('progress:tryAgain')}</button>
     </div>
   );
 }

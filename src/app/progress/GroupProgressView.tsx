@@ -6,6 +6,7 @@ import { formatBrier, formatCount, formatDate, formatPercent } from './format';
 import { LoadError } from './Gate';
 import { HeadlineFigures, ProgressCharts } from './ProgressOverview';
 import { useLoad } from './useLoad';
+import { i18n } from '../../i18n/i18n';
 
 /** `version` changes when the group's members change: the progress is then fetched again. */
 export function GroupProgressView({ groupId, groupName, version }: { groupId: string; groupName: string; version: number }) {
@@ -21,23 +22,23 @@ export function GroupProgressView({ groupId, groupName, version }: { groupId: st
   return (
     <section aria-labelledby="group-progress-title" className="group-progress">
       <div className="section-head">
-        <h3 id="group-progress-title">Progress</h3>
+        <h3 id="group-progress-title">{i18n.t('progress:group.progress')}</h3>
         <a className="button secondary" href={api.groupCsvUrl(groupId)} download>
-          Export CSV
+          {i18n.t('progress:group.exportCsv')}
         </a>
       </div>
       {progress.error ? (
-        <LoadError what="the group's progress" message={progress.error} retry={progress.reload} />
+        <LoadError what={i18n.t('progress:group.whatProgress')} message={progress.error} retry={progress.reload} />
       ) : !progress.data ? (
-        <LoadingBar label="Loading the group's progress" />
+        <LoadingBar label={i18n.t('progress:group.loadingProgress')} />
       ) : progress.data.overall.attempts === 0 && progress.data.trainees.every((t) => t.attempts === 0) ? (
         <>
-          <p className="muted">No drills answered in this group yet.</p>
+          <p className="muted">{i18n.t('progress:group.noDrills')}</p>
           <TraineeTable rows={progress.data.trainees} />
         </>
       ) : (
         <>
-          <HeadlineFigures summary={progress.data.overall} label={`${groupName}: the group's figures`} />
+          <HeadlineFigures summary={progress.data.overall} label={i18n.t('progress:group.figures', { name: groupName })} />
           <TraineeTable rows={progress.data.trainees} />
           <ProgressCharts summary={progress.data.overall} />
         </>
@@ -47,19 +48,19 @@ export function GroupProgressView({ groupId, groupName, version }: { groupId: st
 }
 
 function TraineeTable({ rows }: { rows: TraineeRow[] }) {
-  if (rows.length === 0) return <p className="muted">No trainees in this group.</p>;
+  if (rows.length === 0) return <p className="muted">{i18n.t('progress:group.noTrainees')}</p>;
   return (
     <div className="table-scroll">
       <table className="data-table trainee-table">
-        <caption>Trainees</caption>
+        <caption>{i18n.t('progress:group.trainees')}</caption>
         <thead>
           <tr>
-            <th scope="col">Trainee</th>
-            <th scope="col" className="num">Drills answered</th>
-            <th scope="col" className="num">Accuracy</th>
-            <th scope="col" className="num">Tells found</th>
-            <th scope="col" className="num">Brier score</th>
-            <th scope="col">Last active</th>
+            <th scope="col">{i18n.t('progress:group.trainee')}</th>
+            <th scope="col" className="num">{i18n.t('progress:fig.drills')}</th>
+            <th scope="col" className="num">{i18n.t('progress:fig.accuracy')}</th>
+            <th scope="col" className="num">{i18n.t('progress:fig.tellsFound')}</th>
+            <th scope="col" className="num">{i18n.t('progress:fig.brier')}</th>
+            <th scope="col">{i18n.t('progress:group.lastActive')}</th>
           </tr>
         </thead>
         <tbody>
@@ -70,7 +71,7 @@ function TraineeTable({ rows }: { rows: TraineeRow[] }) {
               <td className="num">{formatPercent(t.accuracy)}</td>
               <td className="num">{formatPercent(t.tellsFoundRate)}</td>
               <td className="num">{formatBrier(t.meanBrier)}</td>
-              <td>{t.lastActive ? <time dateTime={t.lastActive}>{formatDate(t.lastActive)}</time> : 'Never'}</td>
+              <td>{t.lastActive ? <time dateTime={t.lastActive}>{formatDate(t.lastActive)}</time> : i18n.t('progress:group.never')}</td>
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,7 @@ import { LoadError } from './Gate';
 import { GroupProgressView } from './GroupProgressView';
 import { MemberList } from './MemberList';
 import { useLoad } from './useLoad';
+import { i18n } from '../../i18n/i18n';
 
 export function GroupView({ groupId, onMembersChanged }: { groupId: string; onMembersChanged: (detail: GroupDetail) => void }) {
   const group = useLoad(() => api.group(groupId), groupId);
@@ -17,20 +18,20 @@ export function GroupView({ groupId, onMembersChanged }: { groupId: string; onMe
   if (group.error) {
     const missing = group.failure instanceof ApiError && (group.failure.status === 404 || group.failure.status === 403);
     return (
-      <section className="panel group-view" aria-label="Group">
+      <section className="panel group-view" aria-label={i18n.t('progress:group.group')}>
         {missing ? (
           <div role="alert">
-            <p className="error">There is no such group, or it is not yours.</p>
-            <button type="button" className="button secondary" onClick={() => navigate({ page: 'groups' })}>Back to the groups</button>
+            <p className="error">{i18n.t('progress:group.noSuch')}</p>
+            <button type="button" className="button secondary" onClick={() => navigate({ page: 'groups' })}>{i18n.t('progress:group.back')}</button>
           </div>
         ) : (
-          <LoadError what="the group" message={group.error} retry={group.reload} />
+          <LoadError what={i18n.t('progress:group.what')} message={group.error} retry={group.reload} />
         )}
       </section>
     );
   }
   if (!group.data) {
-    return <section className="panel group-view" aria-label="Group"><LoadingBar label="Loading the group" /></section>;
+    return <section className="panel group-view" aria-label={i18n.t('progress:group.group')}><LoadingBar label={i18n.t('progress:group.loading')} /></section>;
   }
 
   const detail = group.data;
@@ -42,7 +43,7 @@ export function GroupView({ groupId, onMembersChanged }: { groupId: string; onMe
   return (
     <section className="panel group-view" aria-labelledby="group-title">
       <h2 id="group-title">{detail.name}</h2>
-      <p className="muted">Run by {detail.ownerName} · created {formatDate(detail.createdAt)}</p>
+      <p className="muted">{i18n.t('progress:group.runBy', { owner: detail.ownerName, date: formatDate(detail.createdAt) })}</p>
       <MemberList group={detail} onChanged={changed} />
       <GroupProgressView groupId={detail.id} groupName={detail.name} version={version} />
     </section>

@@ -9,14 +9,15 @@ import { Gate, LoadError } from './Gate';
 import { GroupView } from './GroupView';
 import { errorMessage, useLoad } from './useLoad';
 import './progress.css';
+import { i18n } from '../../i18n/i18n';
 
 export function GroupsPage() {
   return (
     <Gate
-      title="Groups"
+      title={i18n.t('progress:groups.title')}
       roles={TEACHING}
-      signInText="Sign in as an instructor to run groups of trainees and follow their progress."
-      deniedText="Only instructors and admins run groups."
+      signInText={i18n.t('progress:groups.signIn')}
+      deniedText={i18n.t('progress:groups.denied')}
     >
       {(user) => <Groups userId={user.id} />}
     </Gate>
@@ -50,21 +51,21 @@ function Groups({ userId }: { userId: string }) {
 
   return (
     <main className="page groups-page">
-      <h1>Groups</h1>
-      <p className="lead">Put trainees in a group to follow their drills together, see who needs help, and export the results.</p>
+      <h1>{i18n.t('progress:groups.title')}</h1>
+      <p className="lead">{i18n.t('progress:groups.lead')}</p>
       <div className="groups-layout">
         <section aria-labelledby="groups-title" className="panel">
-          <h2 id="groups-title">Your groups</h2>
+          <h2 id="groups-title">{i18n.t('progress:groups.yours')}</h2>
           {groups.error ? (
-            <LoadError what="the groups" message={groups.error} retry={groups.reload} />
+            <LoadError what={i18n.t('progress:groups.what')} message={groups.error} retry={groups.reload} />
           ) : !groups.data ? (
-            <LoadingBar label="Loading the groups" />
+            <LoadingBar label={i18n.t('progress:groups.loading')} />
           ) : groups.data.length === 0 ? (
-            <p className="muted">No groups yet. Create the first one below.</p>
+            <p className="muted">{i18n.t('progress:groups.none')}</p>
           ) : (
             <table className="data-table">
               <thead>
-                <tr><th scope="col">Group</th><th scope="col">Trainees</th><th scope="col">Owner</th><th scope="col">Created</th></tr>
+                <tr><th scope="col">{i18n.t('progress:groups.group')}</th><th scope="col">{i18n.t('progress:groups.trainees')}</th><th scope="col">{i18n.t('progress:groups.owner')}</th><th scope="col">{i18n.t('progress:groups.created')}</th></tr>
               </thead>
               <tbody>
                 {groups.data.map((g) => (
@@ -85,7 +86,7 @@ function Groups({ userId }: { userId: string }) {
         {route.group ? (
           <GroupView key={route.group} groupId={route.group} onMembersChanged={membersChanged} />
         ) : (
-          <p className="muted group-placeholder">Choose a group to see its trainees and progress.</p>
+          <p className="muted group-placeholder">{i18n.t('progress:groups.choose')}</p>
         )}
       </div>
     </main>
@@ -100,7 +101,7 @@ function NewGroupForm({ onCreated }: { onCreated: (group: GroupEntry) => void })
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) return setError('Give the group a name.');
+    if (!trimmed) return setError(i18n.t('progress:groups.giveName'));
     setBusy(true);
     setError(null);
     try {
@@ -116,10 +117,10 @@ function NewGroupForm({ onCreated }: { onCreated: (group: GroupEntry) => void })
 
   return (
     <form className="inline-form" onSubmit={submit} aria-labelledby="new-group-title" noValidate>
-      <h3 id="new-group-title">New group</h3>
+      <h3 id="new-group-title">{i18n.t('progress:groups.new')}</h3>
       <div className="form-row">
         <label className="form-field">
-          Group name
+          {i18n.t('progress:groups.name')}
           <input
             type="text"
             value={name}
@@ -130,7 +131,7 @@ function NewGroupForm({ onCreated }: { onCreated: (group: GroupEntry) => void })
             aria-describedby={error ? 'new-group-error' : undefined}
           />
         </label>
-        <button type="submit" className="button" disabled={busy}>{busy ? 'Creating…' : 'Create group'}</button>
+        <button type="submit" className="button" disabled={busy}>{busy ? i18n.t('progress:groups.creating') : i18n.t('progress:groups.create')}</button>
       </div>
       {error ? <p id="new-group-error" role="alert" className="error field-error">{error}</p> : null}
     </form>

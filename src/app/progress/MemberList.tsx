@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, type GroupDetail, type UserEntry } from '../api';
 import { formatDate } from './format';
 import { errorMessage } from './useLoad';
+import { i18n } from '../../i18n/i18n';
 
 export function MemberList({ group, onChanged }: { group: GroupDetail; onChanged: (next: GroupDetail) => void }) {
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -15,9 +16,9 @@ export function MemberList({ group, onChanged }: { group: GroupDetail; onChanged
     setStatus(null);
     try {
       onChanged(await api.removeMember(group.id, member.id));
-      setStatus(`Removed ${member.displayName || member.email} from ${group.name}.`);
+      setStatus(i18n.t('progress:members.removed', { name: member.displayName || member.email, group: group.name }));
     } catch (e) {
-      setError(`Could not remove ${member.displayName || member.email}: ${errorMessage(e)}`);
+      setError(i18n.t('progress:members.removeFailed', { name: member.displayName || member.email, error: errorMessage(e) }));
     } finally {
       setBusyId(null);
     }
@@ -25,24 +26,24 @@ export function MemberList({ group, onChanged }: { group: GroupDetail; onChanged
 
   return (
     <section aria-labelledby="members-title" className="members">
-      <h3 id="members-title">Trainees ({group.members.length})</h3>
+      <h3 id="members-title">{i18n.t('progress:members.title', { count: group.members.length })}</h3>
       {group.members.length === 0 ? (
-        <p className="muted">No trainees in this group yet. Add one below.</p>
+        <p className="muted">{i18n.t('progress:members.none')}</p>
       ) : (
         <ul className="member-list">
           {group.members.map((m) => (
             <li key={m.id} className="member">
               <span className="member-name">{m.displayName || m.email}</span>
               <span className="member-email">{m.email}</span>
-              <span className="member-added">added {formatDate(m.addedAt)}</span>
+              <span className="member-added">{i18n.t('progress:members.addedOn', { date: formatDate(m.addedAt) })}</span>
               <button
                 type="button"
                 className="button secondary small"
                 disabled={busyId !== null}
-                aria-label={`Remove ${m.displayName || m.email} from ${group.name}`}
+                aria-label={i18n.t('progress:members.removeLabel', { name: m.displayName || m.email, group: group.name })}
                 onClick={() => void remove(m)}
               >
-                {busyId === m.id ? 'Removing…' : 'Remove'}
+                {busyId === m.id ? i18n.t('progress:members.removing') : i18n.t('progress:members.remove')}
               </button>
             </li>
           ))}
@@ -50,7 +51,7 @@ export function MemberList({ group, onChanged }: { group: GroupDetail; onChanged
       )}
       {error ? <p role="alert" className="error">{error}</p> : null}
       <p role="status" className="saved">{status}</p>
-      <AddTrainee group={group} onAdded={(next, email) => { setError(null); setStatus(`Added ${email} to ${group.name}.`); onChanged(next); }} />
+      <AddTrainee group={group} onAdded={(next, email) => { setError(null); setStatus(i18n.t('progress:members.added', { email, group: group.name })); onChanged(next); }} />
     </section>
   );
 }
@@ -80,8 +81,8 @@ function AddTrainee({ group, onAdded }: { group: GroupDetail; onAdded: (next: Gr
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const wanted = email.trim();
-    if (!wanted) return setError("Type or choose the trainee's email.");
-    if (inGroup.has(wanted.toLowerCase())) return setError(`${wanted} is already in ${group.name}.`);
+    if (!wanted) return setError(i18n.t('progress:members.typeEmail'));
+    if (inGroup.has(wanted.toLowerCase())) return setError(i18n.t('progress:members.already', { email: wanted, group: group.name }));
     setBusy(true);
     setError(null);
     try {
@@ -97,10 +98,10 @@ function AddTrainee({ group, onAdded }: { group: GroupDetail; onAdded: (next: Gr
 
   return (
     <form className="inline-form" onSubmit={submit} aria-labelledby="add-trainee-title" noValidate>
-      <h4 id="add-trainee-title">Add trainee</h4>
+      <h4 id="add-trainee-title">{i18n.t('progress:members.add')}</h4>
       <div className="form-row">
         <label className="form-field">
-          Trainee's email
+          {i18n.t('progress:members.email')}
           <input
             type="email"
             list={listId}
@@ -116,10 +117,10 @@ function AddTrainee({ group, onAdded }: { group: GroupDetail; onAdded: (next: Gr
             <option key={t.id} value={t.email}>{t.displayName}</option>
           ))}
         </datalist>
-        <button type="submit" className="button" disabled={busy}>{busy ? 'Adding…' : 'Add'}</button>
+        <button type="submit" className="button" disabled={busy}>{busy ? i18n.t('progress:members.adding') : i18n.t('progress:members.addButton')}</button>
       </div>
       {error ? <p id="add-trainee-error" role="alert" className="error field-error">{error}</p> : null}
-      {traineesError ? <p className="muted">The list of trainees could not be loaded ({traineesError}); type the email instead.</p> : null}
+      {traineesError ? <p className="muted">{i18n.t('progress:members.listFailed', { error: traineesError })}</p> : null}
     </form>
   );
 }

@@ -2,13 +2,15 @@
 import type { ProgressSummary } from '../../domain/progress';
 import { CalibrationChart, CategoryBars, ProductBars, TimelineChart } from './charts';
 import { brierVerdict, formatBrier, formatCount, formatPercent } from './format';
+import { useTranslation } from 'react-i18next';
 
 export function HeadlineFigures({ summary, label }: { summary: ProgressSummary; label: string }) {
+  const { t } = useTranslation('progress');
   const figures = [
-    { term: 'Drills answered', value: formatCount(summary.attempts), note: null },
-    { term: 'Accuracy', value: formatPercent(summary.accuracy), note: 'Right calls in spot-the-fake and verdict drills' },
-    { term: 'Tells found', value: formatPercent(summary.tellsFoundRate), note: 'In find-the-tells drills' },
-    { term: 'Brier score', value: formatBrier(summary.meanBrier), note: `${brierVerdict(summary.meanBrier)} · 0 is perfect` },
+    { term: t('fig.drills'), value: formatCount(summary.attempts), note: null },
+    { term: t('fig.accuracy'), value: formatPercent(summary.accuracy), note: t('fig.accuracyNote') },
+    { term: t('fig.tellsFound'), value: formatPercent(summary.tellsFoundRate), note: t('fig.tellsNote') },
+    { term: t('fig.brier'), value: formatBrier(summary.meanBrier), note: t('fig.brierNote', { verdict: brierVerdict(summary.meanBrier) }) },
   ];
   return (
     <dl className="headline" aria-label={label}>

@@ -10,14 +10,17 @@ import { Gate, LoadError } from './Gate';
 import { HeadlineFigures, ProgressCharts } from './ProgressOverview';
 import { useLoad } from './useLoad';
 import './progress.css';
+import { localText } from '../../i18n/text';
+import { useTranslation } from 'react-i18next';
 
 export function ProgressPage() {
+  const { t } = useTranslation('progress');
   return (
     <Gate
-      title="Your progress"
+      title={t('title')}
       roles={SIGNED_IN}
-      signInText="Sign in to track your progress."
-      deniedText="Your account cannot keep progress."
+      signInText={t('signInText')}
+      deniedText={t('deniedText')}
     >
       {(user) => <OwnProgress userId={user.id} />}
     </Gate>
@@ -25,28 +28,29 @@ export function ProgressPage() {
 }
 
 function OwnProgress({ userId }: { userId: string }) {
+  const { t } = useTranslation('progress');
   const { data: summary, error, reload } = useLoad(() => api.progress(), userId);
   return (
     <main className="page progress-page">
-      <h1>Your progress</h1>
+      <h1>{t('title')}</h1>
       {error ? (
-        <LoadError what="your progress" message={error} retry={reload} />
+        <LoadError what={t('whatYours')} message={error} retry={reload} />
       ) : !summary ? (
-        <LoadingBar label="Loading your progress" />
+        <LoadingBar label={t('loadingYours')} />
       ) : (
         <>
           {summary.attempts === 0 ? (
             <section className="empty-state" aria-labelledby="empty-title">
-              <h2 id="empty-title">No drills answered yet</h2>
-              <p className="lead">Answer a drill and your accuracy, the tells you find and how well you judge your own certainty will show here.</p>
-              <button type="button" className="button" onClick={() => navigate({ page: 'drill' })}>Start a drill</button>
+              <h2 id="empty-title">{t('emptyTitle')}</h2>
+              <p className="lead">{t('emptyLead')}</p>
+              <button type="button" className="button" onClick={() => navigate({ page: 'drill' })}>{t('startDrill')}</button>
             </section>
           ) : (
             <>
-              <HeadlineFigures summary={summary} label="Your figures" />
+              <HeadlineFigures summary={summary} label={t('yourFigures')} />
               <PractiseNext items={summary.practiseNext} />
               <section aria-labelledby="charts-title">
-                <h2 id="charts-title">Charts</h2>
+                <h2 id="charts-title">{t('charts')}</h2>
                 <ProgressCharts summary={summary} />
               </section>
             </>
@@ -61,12 +65,13 @@ function OwnProgress({ userId }: { userId: string }) {
 const reasonClass: Record<PractiseItem['reason'], string> = { new: 'reason-new', due: 'reason-due', upcoming: 'reason-upcoming' };
 
 function PractiseNext({ items }: { items: PractiseItem[] }) {
+  const { t } = useTranslation('progress');
   const now = new Date();
   return (
     <section aria-labelledby="practise-title" className="practise-next">
-      <h2 id="practise-title">Practise next</h2>
+      <h2 id="practise-title">{t('practiseNext')}</h2>
       {items.length === 0 ? (
-        <p className="muted">Nothing is due. Any drill keeps your eye in.</p>
+        <p className="muted">{t('nothingDue')}</p>
       ) : (
         <ol className="practise-list">
           {items.map((item) => {
@@ -74,24 +79,24 @@ function PractiseNext({ items }: { items: PractiseItem[] }) {
             return (
               <li key={`${item.productId}/${item.category}`} className="practise-item">
                 <div className="practise-what">
-                  <span className="practise-product">{item.productName}</span>
+                  <span className="practise-product">{localText(item.productName)}</span>
                   <span className="practise-category">{category}</span>
                 </div>
                 <div className="practise-why">
                   <span className={`reason ${reasonClass[item.reason]}`}>{practiseReasonLabel(item.reason)}</span>
                   {item.reason === 'new' ? null : (
                     <span className="practise-due">
-                      Due <time dateTime={item.due}>{formatDate(item.due)}</time> ({formatRelativeDay(item.due, now)})
+                      {t('due')} <time dateTime={item.due}>{formatDate(item.due)}</time> ({formatRelativeDay(item.due, now)})
                     </span>
                   )}
                 </div>
                 <button
                   type="button"
                   className="button"
-                  aria-label={`Practise ${item.productName}: ${category}`}
+                  aria-label={t('practiseLabel', { product: localText(item.productName), category })}
                   onClick={() => navigate({ page: 'drill', product: item.productId })}
                 >
-                  Practise
+                  {t('practise')}
                 </button>
               </li>
             );

@@ -8,14 +8,15 @@ import { formatDate, roleLabel } from './format';
 import { Gate, LoadError } from './Gate';
 import { errorMessage, useLoad } from './useLoad';
 import './progress.css';
+import { i18n } from '../../i18n/i18n';
 
 export function UsersPage() {
   return (
     <Gate
-      title="Users"
+      title={i18n.t('progress:users.title')}
       roles={ADMIN_ONLY}
-      signInText="Sign in as an admin to manage users."
-      deniedText="Only admins manage users."
+      signInText={i18n.t('progress:users.signIn')}
+      deniedText={i18n.t('progress:users.denied')}
     >
       {(user) => <Users selfId={user.id} />}
     </Gate>
@@ -29,35 +30,35 @@ function Users({ selfId }: { selfId: string }) {
 
   return (
     <main className="page users-page">
-      <h1>Users</h1>
-      <p className="lead">Everyone who can sign in to Twinspect. A change of role takes effect at the user's next request.</p>
+      <h1>{i18n.t('progress:users.title')}</h1>
+      <p className="lead">{i18n.t('progress:users.lead')}</p>
       <section aria-labelledby="users-title" className="panel">
-        <h2 id="users-title">Accounts</h2>
+        <h2 id="users-title">{i18n.t('progress:users.accounts')}</h2>
         {users.error ? (
-          <LoadError what="the users" message={users.error} retry={users.reload} />
+          <LoadError what={i18n.t('progress:users.what')} message={users.error} retry={users.reload} />
         ) : !users.data ? (
-          <LoadingBar label="Loading the users" />
+          <LoadingBar label={i18n.t('progress:users.loading')} />
         ) : (
           <div className="table-scroll">
             <table className="data-table users-table">
               <thead>
                 <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Agency account ID</th>
-                  <th scope="col">SSO</th>
-                  <th scope="col">Created</th>
+                  <th scope="col">{i18n.t('progress:users.email')}</th>
+                  <th scope="col">{i18n.t('progress:users.name')}</th>
+                  <th scope="col">{i18n.t('progress:users.role')}</th>
+                  <th scope="col">{i18n.t('progress:users.accountId')}</th>
+                  <th scope="col">{i18n.t('progress:users.sso')}</th>
+                  <th scope="col">{i18n.t('progress:users.created')}</th>
                 </tr>
               </thead>
               <tbody>
                 {users.data.map((u) => (
                   <tr key={u.id}>
                     <th scope="row">{u.email}</th>
-                    <td>{u.displayName}{u.id === selfId ? ' (you)' : ''}</td>
+                    <td>{u.displayName}{u.id === selfId ? i18n.t('progress:users.you') : ''}</td>
                     <td><RoleCell user={u} self={u.id === selfId} onSaved={replace} /></td>
                     <td>{u.accountName || '—'}</td>
-                    <td>{u.sso ? 'Yes' : 'No'}</td>
+                    <td>{u.sso ? i18n.t('progress:users.yes') : i18n.t('progress:users.no')}</td>
                     <td>{formatDate(u.createdAt)}</td>
                   </tr>
                 ))}
@@ -96,21 +97,21 @@ function RoleCell({ user, self, onSaved }: { user: UserEntry; self: boolean; onS
 
   return (
     <div className="role-cell">
-      <label htmlFor={id} className="visually-hidden">Role of {user.email}</label>
+      <label htmlFor={id} className="visually-hidden">{i18n.t('progress:users.roleOf', { email: user.email })}</label>
       <select
         id={id}
         value={role}
         disabled={self || saving.state === 'saving'}
-        title={self ? 'You cannot change your own role' : undefined}
+        title={self ? i18n.t('progress:users.notOwn') : undefined}
         aria-describedby={`${id}-status`}
         onChange={(e) => void change(e.target.value as Role)}
       >
         {ROLES.map((r) => <option key={r} value={r}>{roleLabel(r)}</option>)}
       </select>
       <span id={`${id}-status`} role="status" className="saved">
-        {saving.state === 'saving' ? 'Saving…' : saving.state === 'saved' ? 'Saved' : ''}
+        {saving.state === 'saving' ? i18n.t('progress:users.saving') : saving.state === 'saved' ? i18n.t('progress:users.saved') : ''}
       </span>
-      {saving.state === 'failed' ? <span role="alert" className="error">Not saved: {saving.message}</span> : null}
+      {saving.state === 'failed' ? <span role="alert" className="error">{i18n.t('progress:users.notSaved', { message: saving.message })}</span> : null}
     </div>
   );
 }

@@ -8,7 +8,9 @@ import type { TooltipItem } from 'chart.js';
 import type { CategoryProgress, ProductProgress, TimelinePoint } from '../../domain/progress';
 import { tellCategoryLabel } from '../labels';
 import { ChartFigure, OKABE_ITO, THEME, categoryAxis, legend, percentAxis, useReducedMotion, withAlpha } from './chart-kit';
-import { formatDate, formatDay, formatPercent, plural, toPercentPoints } from './format';
+import { formatDate, formatDay, formatPercent, toPercentPoints } from './format';
+import { i18n } from '../../i18n/i18n';
+import { localText } from '../../i18n/text';
 
 const pctLabel = (item: TooltipItem<'bar' | 'line' | 'scatter'>) =>
   `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '—' : `${item.parsed.y}%`}`;
@@ -22,7 +24,7 @@ export function TimelineChart({ points }: { points: TimelinePoint[] }) {
       datasets: [
         {
           type: 'line' as const,
-          label: 'Accuracy',
+          label: i18n.t('progress:chart.accuracy'),
           data: points.map((p) => toPercentPoints(p.accuracy)),
           yAxisID: 'y',
           borderColor: OKABE_ITO.blue,
@@ -33,7 +35,7 @@ export function TimelineChart({ points }: { points: TimelinePoint[] }) {
         },
         {
           type: 'line' as const,
-          label: 'Tells found',
+          label: i18n.t('progress:chart.tellsFound'),
           data: points.map((p) => toPercentPoints(p.tellsFoundRate)),
           yAxisID: 'y',
           borderColor: OKABE_ITO.vermillion,
@@ -46,7 +48,7 @@ export function TimelineChart({ points }: { points: TimelinePoint[] }) {
         },
         {
           type: 'bar' as const,
-          label: 'Drills answered',
+          label: i18n.t('progress:chart.drills'),
           data: points.map((p) => p.attempts),
           yAxisID: 'attempts',
           backgroundColor: withAlpha(OKABE_ITO.skyBlue, 0.45),
@@ -68,12 +70,12 @@ export function TimelineChart({ points }: { points: TimelinePoint[] }) {
       interaction: { mode: 'index' as const, intersect: false },
       scales: {
         x: categoryAxis,
-        y: percentAxis('Accuracy / tells found', { position: 'left' as const }),
+        y: percentAxis(i18n.t('progress:chart.accuracyAxis'), { position: 'left' as const }),
         attempts: {
           type: 'linear' as const,
           position: 'right' as const,
           beginAtZero: true,
-          title: { display: true, text: 'Drills answered', color: THEME.muted },
+          title: { display: true, text: i18n.t('progress:chart.drills'), color: THEME.muted },
           ticks: { color: THEME.muted, precision: 0 },
           grid: { drawOnChartArea: false },
         },
@@ -94,16 +96,15 @@ export function TimelineChart({ points }: { points: TimelinePoint[] }) {
   const last = points[points.length - 1];
   const summary =
     first && last
-      ? `Daily results over ${plural(points.length, 'day')}, ${formatDay(first.day)} to ${formatDay(last.day)}. ` +
-        `Latest day: ${plural(last.attempts, 'drill')}, accuracy ${formatPercent(last.accuracy)}, tells found ${formatPercent(last.tellsFoundRate)}.`
+      ? i18n.t('progress:chart.timelineSummary', { days: i18n.t('progress:n.days', { count: points.length }), first: formatDay(first.day), last: formatDay(last.day), drills: i18n.t('progress:n.drills', { count: last.attempts }), accuracy: formatPercent(last.accuracy), tells: formatPercent(last.tellsFoundRate) })
       : '';
   return (
     <ChartFigure
-      title="Accuracy and tells found, day by day"
-      empty={points.length === 0 && 'No drills answered yet.'}
+      title={i18n.t('progress:chart.timelineTitle')}
+      empty={points.length === 0 && i18n.t('progress:chart.noDrills')}
       height={280}
       table={{
-        head: ['Day', 'Drills answered', 'Accuracy', 'Tells found'],
+        head: [i18n.t('progress:chart.day'), i18n.t('progress:chart.drills'), i18n.t('progress:chart.accuracy'), i18n.t('progress:chart.tellsFound')],
         rows: points.map((p) => [formatDate(`${p.day}T00:00:00Z`, 'UTC'), p.attempts, formatPercent(p.accuracy), formatPercent(p.tellsFoundRate)]),
       }}
     >
@@ -123,7 +124,7 @@ function MasteryBars({ labels, values, details, colour, axisTitle, ariaLabel }: 
 }) {
   const reduced = useReducedMotion();
   const data = useMemo(
-    () => ({ labels, datasets: [{ label: 'Mastery', data: values.map((v) => toPercentPoints(v)), backgroundColor: colour, borderRadius: 3, maxBarThickness: 22 }] }),
+    () => ({ labels, datasets: [{ label: i18n.t('progress:chart.mastery'), data: values.map((v) => toPercentPoints(v)), backgroundColor: colour, borderRadius: 3, maxBarThickness: 22 }] }),
     [labels, values, colour],
   );
   const options = useMemo(
@@ -156,30 +157,30 @@ function extremes(what: string, rows: { label: string; value: number }[]): strin
   const sorted = [...rows].sort((a, b) => b.value - a.value);
   const hi = sorted[0]!;
   const lo = sorted[sorted.length - 1]!;
-  if (rows.length === 1) return `Mastery for ${hi.label}: ${formatPercent(hi.value)}.`;
-  return `Mastery for ${rows.length} ${what}. Highest: ${hi.label}, ${formatPercent(hi.value)}. Lowest: ${lo.label}, ${formatPercent(lo.value)}.`;
+  if (rows.length === 1) return i18n.t('progress:chart.masteryOne', { label: hi.label, value: formatPercent(hi.value) });
+  return i18n.t('progress:chart.masteryMany', { count: rows.length, what, hi: hi.label, hiValue: formatPercent(hi.value), lo: lo.label, loValue: formatPercent(lo.value) });
 }
 
 const barsHeight = (n: number) => 60 + 30 * Math.max(n, 1);
 
 /** Mastery per product (0–100 %), drills answered in the tooltip. */
 export function ProductBars({ products }: { products: ProductProgress[] }) {
-  const labels = useMemo(() => products.map((p) => p.productName), [products]);
+  const labels = useMemo(() => products.map((p) => localText(p.productName)), [products]);
   const values = useMemo(() => products.map((p) => p.mastery), [products]);
   const details = useMemo(
     () => (i: number) => {
       const p = products[i];
-      return p ? [plural(p.attempts, 'drill'), `Accuracy: ${formatPercent(p.accuracy)}`, `Tells found: ${formatPercent(p.tellsFoundRate)}`] : [];
+      return p ? [i18n.t('progress:n.drills', { count: p.attempts }), i18n.t('progress:chart.accuracyIs', { value: formatPercent(p.accuracy) }), i18n.t('progress:chart.tellsFoundIs', { value: formatPercent(p.tellsFoundRate) })] : [];
     },
     [products],
   );
   return (
     <ChartFigure
-      title="Mastery by product"
-      empty={products.length === 0 && 'No products practised yet.'}
+      title={i18n.t('progress:chart.byProduct')}
+      empty={products.length === 0 && i18n.t('progress:chart.noProducts')}
       height={barsHeight(products.length)}
       table={{
-        head: ['Product', 'Mastery', 'Drills answered', 'Accuracy', 'Tells found'],
+        head: [i18n.t('progress:chart.product'), i18n.t('progress:chart.mastery'), i18n.t('progress:chart.drills'), i18n.t('progress:chart.accuracy'), i18n.t('progress:chart.tellsFound')],
         rows: products.map((p) => [p.productName, formatPercent(p.mastery), p.attempts, formatPercent(p.accuracy), formatPercent(p.tellsFoundRate)]),
       }}
     >
@@ -189,7 +190,7 @@ export function ProductBars({ products }: { products: ProductProgress[] }) {
         details={details}
         colour={OKABE_ITO.bluishGreen}
         axisTitle="Mastery"
-        ariaLabel={extremes('products', products.map((p) => ({ label: p.productName, value: p.mastery })))}
+        ariaLabel={extremes(i18n.t('progress:chart.products'), products.map((p) => ({ label: localText(p.productName), value: p.mastery })))}
       />
     </ChartFigure>
   );
@@ -202,17 +203,17 @@ export function CategoryBars({ categories }: { categories: CategoryProgress[] })
   const details = useMemo(
     () => (i: number) => {
       const c = categories[i];
-      return c ? [`Found ${formatPercent(c.successRate)} of ${plural(c.observations, 'tell')}`] : [];
+      return c ? [i18n.t('progress:chart.foundOf', { value: formatPercent(c.successRate), tells: i18n.t('progress:n.tells', { count: c.observations }) })] : [];
     },
     [categories],
   );
   return (
     <ChartFigure
-      title="Mastery by tell category"
-      empty={categories.length === 0 && 'No tells looked for yet.'}
+      title={i18n.t('progress:chart.byCategory')}
+      empty={categories.length === 0 && i18n.t('progress:chart.noTells')}
       height={barsHeight(categories.length)}
       table={{
-        head: ['Tell category', 'Mastery', 'Success rate', 'Tells seen'],
+        head: [i18n.t('progress:chart.tellCategory'), i18n.t('progress:chart.mastery'), i18n.t('progress:chart.successRate'), i18n.t('progress:chart.tellsSeen')],
         rows: categories.map((c) => [tellCategoryLabel(c.category), formatPercent(c.mastery), formatPercent(c.successRate), c.observations]),
       }}
     >
@@ -222,7 +223,7 @@ export function CategoryBars({ categories }: { categories: CategoryProgress[] })
         details={details}
         colour={OKABE_ITO.reddishPurple}
         axisTitle="Mastery"
-        ariaLabel={extremes('tell categories', categories.map((c) => ({ label: tellCategoryLabel(c.category), value: c.mastery })))}
+        ariaLabel={extremes(i18n.t('progress:chart.categories'), categories.map((c) => ({ label: tellCategoryLabel(c.category), value: c.mastery })))}
       />
     </ChartFigure>
   );

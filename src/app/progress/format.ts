@@ -1,11 +1,14 @@
 /** How the progress pages write numbers, dates and codes for people. Pure, so it is unit-tested. */
 import type { PractiseItem } from '../../domain/progress';
 import type { Role } from '../../domain/roles';
+import { i18n } from '../../i18n/i18n';
+import { intlLocale } from '../../i18n/text';
 
 /** What a missing figure (no drills of that kind yet) reads as. */
 export const NONE = '—';
 
-const LOCALE = 'en-GB';
+/** The Intl locale of the interface's language (en-GB, es-ES, fr-FR). */
+const locale = () => intlLocale();
 
 const isFiniteNumber = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
 
@@ -14,7 +17,8 @@ export function formatPercent(share: number | null | undefined, digits = 0): str
   if (!isFiniteNumber(share)) return NONE;
   const pct = (share * 100).toFixed(digits);
   // "-0" is what toFixed writes for tiny negatives; nobody means it.
-  return `${Number(pct) === 0 ? (0).toFixed(digits) : pct}%`;
+  const value = Number(pct) === 0 ? 0 : Number(pct);
+  return i18n.t('progress:percent', { value: value.toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }) });
 }
 
 /** A share (0..1) on the 0–100 scale the charts draw; null stays null (a gap in the line). */
@@ -24,21 +28,21 @@ export function toPercentPoints(share: number | null | undefined): number | null
 
 /** A Brier score (0 perfect .. 1 always surely wrong) to three decimals: 0.1834 → "0.183". */
 export function formatBrier(score: number | null | undefined): string {
-  return isFiniteNumber(score) ? score.toFixed(3) : NONE;
+  return isFiniteNumber(score) ? score.toLocaleString(locale(), { minimumFractionDigits: 3, maximumFractionDigits: 3 }) : NONE;
 }
 
 /** What a mean Brier score means, in words. 0.25 is what always saying "50 % sure" earns. */
 export function brierVerdict(score: number | null | undefined): string {
-  if (!isFiniteNumber(score)) return 'No rated calls yet';
-  if (score <= 0.1) return 'Well calibrated';
-  if (score <= 0.2) return 'Fairly calibrated';
-  if (score < 0.25) return 'Barely better than a coin toss';
-  return 'No better than a coin toss';
+  if (!isFiniteNumber(score)) return i18n.t('progress:brier.none');
+  if (score <= 0.1) return i18n.t('progress:brier.well');
+  if (score <= 0.2) return i18n.t('progress:brier.fairly');
+  if (score < 0.25) return i18n.t('progress:brier.barely');
+  return i18n.t('progress:brier.coin');
 }
 
 /** A count with thousands separators: 12345 → "12,345". */
 export function formatCount(n: number): string {
-  return n.toLocaleString(LOCALE);
+  return n.toLocaleString(locale());
 }
 
 /** "1 drill", "3 drills". */
@@ -51,14 +55,14 @@ export function formatDate(iso: string | null | undefined, timeZone?: string): s
   if (!iso) return NONE;
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return NONE;
-  return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(t);
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(t);
 }
 
 /** A UTC day (YYYY-MM-DD, as the timeline gives) as a short axis label: "2025-03-03" → "3 Mar". */
 export function formatDay(day: string): string {
   const t = Date.parse(`${day}T00:00:00Z`);
   if (Number.isNaN(t)) return day;
-  return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(t);
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(t);
 }
 
 const DAY_MS = 86_400_000;
@@ -76,27 +80,15 @@ function calendarDaysBetween(iso: string, now: Date, timeZone?: string): number 
 export function formatRelativeDay(iso: string, now: Date = new Date(), timeZone?: string): string {
   if (Number.isNaN(Date.parse(iso))) return NONE;
   const days = calendarDaysBetween(iso, now, timeZone);
-  return new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' }).format(days, 'day');
+  return new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(days, 'day');
 }
 
-const reasons: Record<PractiseItem['reason'], string> = {
-  new: 'New to you',
-  due: 'Due for review',
-  upcoming: 'Coming up',
-};
 /** Why a product and tell category is on the "Practise next" list. */
-export const practiseReasonLabel = (reason: PractiseItem['reason']) => reasons[reason];
+export const practiseReasonLabel = (reason: PractiseItem['reason']) => i18n.t(`progress:reason.${reason}`);
 
-const roles: Record<Role, string> = {
-  trainee: 'Trainee',
-  instructor: 'Instructor',
-  author: 'Author',
-  reviewer: 'Reviewer',
-  admin: 'Admin',
-};
-export const roleLabel = (role: Role) => roles[role];
+export const roleLabel = (role: Role) => i18n.t(`progress:role.${role}`);
 
 /** A calibration band's confidence range: (0.5, 0.6) → "50–60%". */
 export function formatBand(from: number, to: number): string {
-  return `${Math.round(from * 100)}–${Math.round(to * 100)}%`;
+  return i18n.t('progress:band', { from: Math.round(from * 100), to: Math.round(to * 100) });
 }

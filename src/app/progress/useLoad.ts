@@ -1,6 +1,7 @@
 /** Loads something for a page, with loading and error states and a retry. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
+import { i18n } from '../../i18n/i18n';
 
 export interface Loaded<T> {
   data: T | null;
@@ -18,12 +19,12 @@ export interface Loaded<T> {
 /** What an error from the API (or the network) says to a reader. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) {
-    if (e.status === 401) return 'Your session has ended. Sign in again.';
+    if (e.status === 401) return i18n.t('common:errors.sessionEnded');
     // The server names what was wrong with each field; that reads better than "body.email: …".
     if (e.issues.length > 0) return e.issues.map((i) => sentence(i.message)).join(' ');
     return sentence(e.message);
   }
-  if (e instanceof TypeError) return 'The server could not be reached. Check your connection.';
+  if (e instanceof TypeError) return i18n.t('common:errors.unreachable');
   return e instanceof Error ? e.message : String(e);
 }
 

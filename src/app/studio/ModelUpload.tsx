@@ -9,9 +9,14 @@ import { LoadingBar } from '../LoadingBar';
 import { addVariant } from './document-edits';
 import { documentOf, editorActions, useEditor } from './editor-store';
 import { uploadFile, UploadRefused, type UploadedModel, type UploadIssue } from './studio-api';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
+import { formatNumber } from '../../i18n/text';
 
 export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} kB`;
+  return bytes >= 1024 * 1024
+    ? i18n.t('studio:mb', { value: formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) })
+    : i18n.t('studio:kb', { value: formatNumber(bytes / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 }
 
 type Phase =
@@ -22,6 +27,7 @@ type Phase =
   | { at: 'refused'; message: string; issues: UploadIssue[] };
 
 export function ModelUpload() {
+  const { t } = useTranslation('studio');
   const hasGenuine = useEditor((s) => !!documentOf(s)?.variants.some((v) => v.kind === 'genuine'));
   const [kind, setKind] = useState<VariantKind | null>(null);
   const [phase, setPhase] = useState<Phase>({ at: 'idle' });
@@ -32,7 +38,7 @@ export function ModelUpload() {
     setPhase({ at: 'sending', progress: 0 });
     try {
       const up = await uploadFile(file, (f) => setPhase({ at: 'sending', progress: f * 100 }), () => setPhase({ at: 'checking' }));
-      if (up.kind !== 'model') throw new UploadRefused(`"${file.name}" is a photo: add it under Reference photos.`, []);
+      if (up.kind !== 'model') throw new UploadRefused(i18n.t('studio:isPhoto', { name: file.name }), []);
       let variantId = '';
       editorActions.edit((doc) => {
         const r = addVariant(doc, chosenKind, up.file);
@@ -57,25 +63,25 @@ export function ModelUpload() {
   return (
     <div className={over ? 'drop-zone over' : 'drop-zone'} onDragOver={(e) => (e.preventDefault(), setOver(true))} onDragLeave={() => setOver(false)} onDrop={onDrop}>
       <div className="upload-row">
-        <select aria-label="Kind of model" value={chosenKind} onChange={(e) => setKind(e.target.value as VariantKind)}>
-          <option value="genuine" disabled={hasGenuine}>Genuine</option>
-          <option value="counterfeit">Counterfeit</option>
+        <select aria-label={t('kindOfModel')} value={chosenKind} onChange={(e) => setKind(e.target.value as VariantKind)}>
+          <option value="genuine" disabled={hasGenuine}>{t('common:genuine')}</option>
+          <option value="counterfeit">{t('common:counterfeit')}</option>
         </select>
         <label className="button-link upload-button">
-          Add model
-          <input type="file" accept=".glb,.gltf,model/gltf-binary,model/gltf+json" aria-label="Model file (GLB or glTF)" disabled={busy} hidden onChange={(e) => {
+          {t('addModel')}
+          <input type="file" accept=".glb,.gltf,model/gltf-binary,model/gltf+json" aria-label={t('modelFile')} disabled={busy} hidden onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (file) void send(file);
           }} />
         </label>
       </div>
-      <p className="tell-sub">or drop a GLB or glTF file here</p>
-      {phase.at === 'sending' && <LoadingBar label="Uploading" progress={phase.progress} />}
-      {phase.at === 'checking' && <LoadingBar label="Checking" />}
+      <p className="tell-sub">{t('dropModel')}</p>
+      {phase.at === 'sending' && <LoadingBar label={t('uploading')} progress={phase.progress} />}
+      {phase.at === 'checking' && <LoadingBar label={t('checking')} />}
       {phase.at === 'accepted' && (
         <p className="upload-result" role="status">
-          "{phase.name}" accepted: {formatSize(phase.model.original.bytes)} → {formatSize(phase.model.optimised.bytes)} after optimising.
+          {t('accepted', { name: phase.name, before: formatSize(phase.model.original.bytes), after: formatSize(phase.model.optimised.bytes) })}
           {phase.model.budgetMessage && <span className="warn-text"> {phase.model.budgetMessage}</span>}
         </p>
       )}

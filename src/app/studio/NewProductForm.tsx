@@ -4,6 +4,8 @@ import { PRODUCT_CATEGORIES } from '../../domain/catalogue';
 import { COCO_CLASSES } from '../../domain/coco';
 import { ApiError, type FieldIssue } from '../api';
 import { studioApi } from './studio-api';
+import { useTranslation } from 'react-i18next';
+import { categoryLabel } from '../labels';
 
 export function FieldError({ issues, path }: { issues: FieldIssue[]; path: string }) {
   const mine = issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`));
@@ -12,6 +14,7 @@ export function FieldError({ issues, path }: { issues: FieldIssue[]; path: strin
 }
 
 export function NewProductForm({ onCreated }: { onCreated: (productId: string) => void }) {
+  const { t } = useTranslation('studio');
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,22 +51,22 @@ export function NewProductForm({ onCreated }: { onCreated: (productId: string) =
     </label>
   );
   return (
-    <section aria-label="New product" className="studio-section">
-      <h2>New product</h2>
+    <section aria-label={t('newProduct')} className="studio-section">
+      <h2>{t('newProduct')}</h2>
       <form className="studio-form" onSubmit={(e) => void submit(e)} noValidate>
-        {field('name', 'Name', <input name="name" />)}
-        {field('brand', 'Brand', <input name="brand" />)}
-        {field('category', 'Category', (
+        {field('name', t('name'), <input name="name" />)}
+        {field('brand', t('brand'), <input name="brand" />)}
+        {field('category', t('category'), (
           <select name="category" defaultValue="handbag">
-            {PRODUCT_CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}
+            {PRODUCT_CATEGORIES.map((c) => <option key={c} value={c}>{categoryLabel(c)}</option>)}
           </select>
         ))}
-        {field('hsCode', 'HS code', <input name="hsCode" placeholder="4202.21" />)}
-        {field('description', 'Description', <textarea name="description" rows={2} />)}
-        {field('cocoClasses', 'Camera classes (comma-separated)', <input name="cocoClasses" list="coco-classes" placeholder="handbag, suitcase" />)}
+        {field('hsCode', t('hsCode'), <input name="hsCode" placeholder="4202.21" />)}
+        {field('description', t('description'), <textarea name="description" rows={2} />)}
+        {field('cocoClasses', t('cocoClasses'), <input name="cocoClasses" list="coco-classes" placeholder={t('cocoPlaceholder')} />)}
         <datalist id="coco-classes">{COCO_CLASSES.map((c) => <option key={c} value={c} />)}</datalist>
         {error && issues.length === 0 && <p role="alert" className="error">{error}</p>}
-        <button className="primary" type="submit" disabled={busy}>Create product</button>
+        <button className="primary" type="submit" disabled={busy}>{t('createProduct')}</button>
       </form>
     </section>
   );

@@ -5,8 +5,14 @@ import { storedFileOf, storedFileUrl } from '../../domain/stored-file';
 import { LoadingBar } from '../LoadingBar';
 import { editorActions } from './editor-store';
 import { uploadFile } from './studio-api';
+import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../../i18n/text';
+import { localField, useTextLanguage } from './TextFields';
 
 export function PhotoList({ doc, readOnly }: { doc: ProductDraft; readOnly: boolean }) {
+  const { t } = useTranslation('studio');
+  const text = useLocalText();
+  const lang = useTextLanguage((s) => s.lang);
   const [progress, setProgress] = useState<number | 'checking' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const setPhotos = (photos: ProductDraft['photos']) => editorActions.edit((d) => ({ ...d, photos }));
@@ -16,7 +22,7 @@ export function PhotoList({ doc, readOnly }: { doc: ProductDraft; readOnly: bool
     setProgress(0);
     try {
       const up = await uploadFile(file, (f) => setProgress(f * 100), () => setProgress('checking'));
-      if (up.kind !== 'photo') throw new Error(`"${file.name}" is a model: add it under Variants.`);
+      if (up.kind !== 'photo') throw new Error(t('isModel', { name: file.name }));
       editorActions.edit((d) => ({ ...d, photos: [...d.photos, { file: up.file, caption: file.name.replace(/\.[^.]+$/, '') }] }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -26,27 +32,26 @@ export function PhotoList({ doc, readOnly }: { doc: ProductDraft; readOnly: bool
   }
 
   return (
-    <section aria-label="Reference photos" className="studio-section">
-      <h3>Reference photos</h3>
+    <section aria-label={t('photos')} className="studio-section">
+      <h3>{t('photos')}</h3>
       <ul className="photo-list">
         {doc.photos.map((p, i) => {
           const ref = storedFileOf(p.file);
           return (
             <li key={p.file}>
-              {ref && <img src={storedFileUrl(ref.sha256)} alt={p.caption} />}
-              <input key={p.caption} aria-label="Caption" defaultValue={p.caption} readOnly={readOnly}
-                onBlur={(e) => e.target.value !== p.caption && setPhotos(doc.photos.map((q, j) => (j === i ? { ...q, caption: e.target.value } : q)))} />
-              {!readOnly && <button className="link" onClick={() => setPhotos(doc.photos.filter((_, j) => j !== i))}>Remove</button>}
+              {ref && <img src={storedFileUrl(ref.sha256)} alt={text(p.caption)} />}
+              <input aria-label={t('caption')} readOnly={readOnly} {...localField(p.caption, lang, (caption) => setPhotos(doc.photos.map((q, j) => (j === i ? { ...q, caption } : q))), p.file)} />
+              {!readOnly && <button className="link" onClick={() => setPhotos(doc.photos.filter((_, j) => j !== i))}>{t('remove')}</button>}
             </li>
           );
         })}
       </ul>
-      {progress !== null && <LoadingBar label={progress === 'checking' ? 'Checking' : 'Uploading'} progress={progress === 'checking' ? undefined : progress} />}
+      {progress !== null && <LoadingBar label={progress === 'checking' ? t('checking') : t('uploading')} progress={progress === 'checking' ? undefined : progress} />}
       {error && <p role="alert" className="error">{error}</p>}
       {!readOnly && (
         <label className="button-link upload-button">
-          Add photo
-          <input type="file" accept="image/jpeg,image/png,image/webp" aria-label="Photo file" hidden onChange={(e) => {
+          {t('addPhoto')}
+          <input type="file" accept="image/jpeg,image/png,image/webp" aria-label={t('photoFile')} hidden onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (file) void send(file);

@@ -17,16 +17,17 @@ import { StatusBadge } from './StudioPage';
 import { StudioToolbar } from './StudioToolbar';
 import { TellForm } from './TellForm';
 import { VariantList } from './VariantList';
+import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../../i18n/text';
+import { categoryLabel, severityLabel, tellCategoryLabel } from '../labels';
+import { ProductTexts, TextLanguagePicker } from './TextFields';
+import { ProductContact } from './ProductContact';
 
 const StudioView = lazy(() => import('../../scene/studio/StudioView').then((m) => ({ default: m.StudioView })));
 
-const MODE_HINTS = {
-  place: 'Click the counterfeit\'s surface to place a tell.',
-  move: 'Click the surface to move the selected tell there.',
-  link: 'Click the matching spot on the genuine model to link the selected tell.',
-} as const;
-
 export function ProductEditor({ productId, user }: { productId: string; user: SessionUser }) {
+  const { t: tr } = useTranslation('studio');
+  const text = useLocalText();
   const [loadError, setLoadError] = useState<string | null>(null);
   const state = useEditor((s) => s);
   const doc = documentOf(state);
@@ -46,7 +47,7 @@ export function ProductEditor({ productId, user }: { productId: string; user: Se
   }, [readOnly]);
 
   if (loadError) return <main className="page"><p role="alert" className="error">{loadError}</p></main>;
-  if (!doc || doc.id !== productId) return <main className="page"><LoadingBar label="Loading the product" /></main>;
+  if (!doc || doc.id !== productId) return <main className="page"><LoadingBar label={tr('loadingProduct')} /></main>;
 
   const variantIndex = doc.variants.findIndex((v) => v.id === state.variantId);
   const variant = doc.variants[variantIndex];
@@ -64,10 +65,10 @@ export function ProductEditor({ productId, user }: { productId: string; user: Se
 
   return (
     <main className="compare studio-editor">
-      <section className="stage-area" aria-label={`${doc.name}: ${variant?.label ?? 'no model yet'}`}>
+      <section className="stage-area" aria-label={tr('stageLabel', { name: text(doc.name), variant: variant ? text(variant.label) : tr('noModelYet') })}>
         {!readOnly && <StudioToolbar />}
         {ref ? (
-          <Suspense fallback={<LoadingBar label="Loading the 3D view" />}>
+          <Suspense fallback={<LoadingBar label={tr('loadingView')} />}>
             <StudioView
               url={storedFileUrl(ref.sha256)}
               pins={pins}
@@ -77,42 +78,45 @@ export function ProductEditor({ productId, user }: { productId: string; user: Se
             />
           </Suspense>
         ) : (
-          <p className="lead studio-empty">Add the genuine model and each counterfeit (GLB or glTF) under Variants.</p>
+          <p className="lead studio-empty">{tr('addModelsHint')}</p>
         )}
-        {!readOnly && ref && <p className="studio-hint" role="status">{variant.kind === 'genuine' && state.mode !== 'link' ? 'The genuine model has no tells: choose a counterfeit to place them.' : MODE_HINTS[state.mode]}</p>}
+        {!readOnly && ref && <p className="studio-hint" role="status">{variant.kind === 'genuine' && state.mode !== 'link' ? tr('genuineNoTells') : tr(`modeHints.${state.mode}`)}</p>}
       </section>
-      <aside className="side-panel" aria-label="Product">
-        <button className="link" onClick={() => navigate({ page: 'studio' })}>← All products</button>
-        <h2 className="product-title">{doc.name}</h2>
+      <aside className="side-panel" aria-label={tr('product')}>
+        <button className="link" onClick={() => navigate({ page: 'studio' })}>{tr('allProducts')}</button>
+        <h2 className="product-title">{text(doc.name)}</h2>
         <p className="product-meta">
-          {doc.brand} · {doc.category} · HS {doc.hsCode} · version {state.version} {state.status && <StatusBadge status={state.status} />}
+          {tr('meta', { brand: doc.brand, category: categoryLabel(doc.category), hsCode: doc.hsCode, version: state.version })} {state.status && <StatusBadge status={state.status} />}
         </p>
         {state.notice && <p role="status" className="upload-result">{state.notice}</p>}
-        {state.status === 'in_review' && !reviewing && <p className="tell-sub">With the reviewers: it can be changed once they publish or return it.</p>}
+        {state.status === 'in_review' && !reviewing && <p className="tell-sub">{tr('withReviewers')}</p>}
         {state.error && (
           <div role="alert" className="upload-refused">
             <p className="error">{state.error.message}</p>
-            <button className="link" onClick={editorActions.dismissError}>Dismiss</button>
+            <button className="link" onClick={editorActions.dismissError}>{tr('dismiss')}</button>
           </div>
         )}
         {returned.length > 0 && author && (
-          <section aria-label="Reviewer's comments" className="tell-card">
-            <h3>Sent back by the reviewer</h3>
-            {returned.map((c, i) => <p key={i}>Version {c.version}: {c.body}</p>)}
+          <section aria-label={tr('reviewerComments')} className="tell-card">
+            <h3>{tr('sentBack')}</h3>
+            {returned.map((c, i) => <p key={i}>{tr('versionComment', { version: c.version, body: c.body })}</p>)}
           </section>
         )}
         {reviewing && <ReviewPanel productId={productId} />}
+        <TextLanguagePicker />
+        <ProductTexts doc={doc} readOnly={readOnly} issues={issues} />
+        <ProductContact doc={doc} readOnly={readOnly} issues={issues} />
         <VariantList doc={doc} selectedId={state.variantId} readOnly={readOnly} issues={issues} />
         {variant?.kind === 'counterfeit' && (
-          <section aria-label="Tells" className="studio-section">
-            <h3>Tells on {variant.label}</h3>
+          <section aria-label={tr('tells')} className="studio-section">
+            <h3>{tr('tellsOn', { label: text(variant.label) })}</h3>
             <ol className="tell-list">
               {variant.tells.map((t, i) => (
                 <li key={t.id}>
                   <button className="tell-item" aria-pressed={t.id === state.tellId} onClick={() => editorActions.selectTell(t.id)}>
                     <span className="pin-badge">{i + 1}</span>
-                    <span className="tell-title">{t.title}</span>
-                    <span className="tell-sub">{t.category} · {t.severity}</span>
+                    <span className="tell-title">{text(t.title)}</span>
+                    <span className="tell-sub">{tellCategoryLabel(t.category)} · {severityLabel(t.severity)}</span>
                   </button>
                 </li>
               ))}

@@ -3,8 +3,10 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api';
 import { editorStore } from './editor-store';
 import { studioApi, type ProductDiff } from './studio-api';
+import { useTranslation } from 'react-i18next';
 
 export function ReviewPanel({ productId }: { productId: string }) {
+  const { t } = useTranslation('studio');
   const [diff, setDiff] = useState<ProductDiff | null>(null);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -22,23 +24,23 @@ export function ReviewPanel({ productId }: { productId: string }) {
   }
 
   return (
-    <section aria-label="Review" className="studio-section review-panel">
-      <h3>Review</h3>
+    <section aria-label={t('review')} className="studio-section review-panel">
+      <h3>{t('review')}</h3>
       {diff && (
         <>
-          <p className="tell-sub">{diff.from === null ? `Version ${diff.to}: first version, nothing published before.` : `Changes from version ${diff.from} to ${diff.to}:`}</p>
-          <ul className="diff-list" aria-label="Changes">
+          <p className="tell-sub">{diff.from === null ? t('firstVersion', { to: diff.to }) : t('changesFrom', { from: diff.from, to: diff.to })}</p>
+          <ul className="diff-list" aria-label={t('changes')}>
             {diff.changes.map((c, i) => <li key={i}>{c}</li>)}
           </ul>
         </>
       )}
       <label className="field">
-        Comment to the author
+        {t('comment')}
         <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
       </label>
       <div className="upload-row">
-        <button className="primary" onClick={() => void decide('publish')}>Publish</button>
-        <button onClick={() => void decide('return')}>Send back</button>
+        <button className="primary" onClick={() => void decide('publish')}>{t('publish')}</button>
+        <button onClick={() => void decide('return')}>{t('sendBack')}</button>
       </div>
       {error && <p role="alert" className="error">{error}</p>}
     </section>

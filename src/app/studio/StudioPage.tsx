@@ -8,47 +8,43 @@ import { NewProductForm } from './NewProductForm';
 import { ProductEditor } from './ProductEditor';
 import { exportPackUrl, studioApi, type VersionStatus, type VersionSummary } from './studio-api';
 import './studio.css';
-
-export const STATUS_WORDS: Record<VersionStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  published: 'Published',
-  superseded: 'Superseded',
-  returned: 'Returned',
-};
+import { useLocalText } from '../../i18n/text';
 
 export function StatusBadge({ status }: { status: VersionStatus }) {
-  return <span className={`status-badge status-${status}`}>{STATUS_WORDS[status]}</span>;
+  const { t } = useTranslation('studio');
+  return <span className={`status-badge status-${status}`}>{t(`status.${status}`)}</span>;
 }
 
-const SECTIONS: { title: string; statuses: VersionStatus[] }[] = [
-  { title: 'Drafts', statuses: ['draft', 'returned'] },
-  { title: 'In review', statuses: ['in_review'] },
-  { title: 'Published', statuses: ['published', 'superseded'] },
+const SECTIONS: { title: 'drafts' | 'inReview' | 'published'; statuses: VersionStatus[] }[] = [
+  { title: 'drafts', statuses: ['draft', 'returned'] },
+  { title: 'inReview', statuses: ['in_review'] },
+  { title: 'published', statuses: ['published', 'superseded'] },
 ];
 
 function ProductList({ refresh }: { refresh: number }) {
   const { t: packs } = useTranslation('packs');
+  const { t } = useTranslation('studio');
+  const text = useLocalText();
   const [products, setProducts] = useState<VersionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => void studioApi.list().then(setProducts, (e: Error) => setError(e.message)), [refresh]);
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (!products) return <p className="lead">Loading the products…</p>;
+  if (!products) return <p className="lead">{t('loadingProducts')}</p>;
   return (
     <>
       {SECTIONS.map((section) => {
         const rows = products.filter((p) => section.statuses.includes(p.status));
         return (
-          <section key={section.title} aria-label={section.title} className="studio-section">
-            <h2>{section.title}</h2>
+          <section key={section.title} aria-label={t(`section.${section.title}`)} className="studio-section">
+            <h2>{t(`section.${section.title}`)}</h2>
             {rows.length === 0 ? (
-              <p className="lead">None.</p>
+              <p className="lead">{t('none')}</p>
             ) : (
               <ul className="studio-list">
                 {rows.map((p) => (
                   <li key={p.productId}>
-                    <button className="link" onClick={() => navigate({ page: 'studio', product: p.productId })}>{p.name}</button>
-                    <span className="tell-sub"> version {p.version}</span> <StatusBadge status={p.status} />
+                    <button className="link" onClick={() => navigate({ page: 'studio', product: p.productId })}>{text(p.name)}</button>
+                    <span className="tell-sub">{t('version', { version: p.version })}</span> <StatusBadge status={p.status} />
                     {p.status === 'published' && <a className="tell-sub" href={exportPackUrl(p.productId)} download>{packs('exportOne')}</a>}
                   </li>
                 ))}
@@ -64,19 +60,20 @@ function ProductList({ refresh }: { refresh: number }) {
 export function StudioPage({ productId }: { productId: string | null }) {
   const { user, loaded } = useSession();
   const [imports, setImports] = useState(0);
+  const { t } = useTranslation('studio');
   if (!loaded) return <main className="page" />;
   if (!hasRole(user, ['author', 'reviewer', 'admin'])) {
     return (
       <main className="page">
-        <p role="alert" className="error">The studio is for authors and reviewers: sign in with such an account.</p>
+        <p role="alert" className="error">{t('forAuthors')}</p>
       </main>
     );
   }
   if (productId) return <ProductEditor productId={productId} user={user!} />;
   return (
     <main className="page studio-home">
-      <h1>Studio</h1>
-      <p className="lead">Authors build products (models, tells) and send them for review; reviewers publish them or send them back.</p>
+      <h1>{t('heading')}</h1>
+      <p className="lead">{t('lead')}</p>
       <ProductList refresh={imports} />
       {hasRole(user, ['author', 'admin']) && <NewProductForm onCreated={(id) => navigate({ page: 'studio', product: id })} />}
       {hasRole(user, ['author', 'admin']) && <ContentPacks canPublish={hasRole(user, ['admin'])} onImported={() => setImports((n) => n + 1)} />}

@@ -1,16 +1,18 @@
 /** The editor's menu: one button per registered action, with its shortcut; the click mode shows which is on. */
 import { ACTIONS, runAction, type ActionName } from './actions';
 import { useEditor, type ClickMode } from './editor-store';
+import { useTranslation } from 'react-i18next';
 
 const MODE_OF: Partial<Record<ActionName, ClickMode>> = { placeTell: 'place', moveTell: 'move', linkToGenuine: 'link' };
-const SAVE_WORDS = { saved: 'All changes saved', unsaved: 'Unsaved changes', saving: 'Saving…', error: 'Not saved' } as const;
 
 export function StudioToolbar() {
+  const { t } = useTranslation('studio');
   const state = useEditor((s) => s);
   return (
-    <div className="toolbar" role="toolbar" aria-label="Studio commands">
+    <div className="toolbar" role="toolbar" aria-label={t('commands')}>
       {ACTIONS.map((a) => {
         const mode = MODE_OF[a.name];
+        const label = t(`actions.${a.name}`);
         return (
           <button
             key={a.name}
@@ -18,15 +20,15 @@ export function StudioToolbar() {
             disabled={!a.enabled(state)}
             aria-pressed={mode ? state.mode === mode : undefined}
             aria-keyshortcuts={a.keys}
-            title={a.keys ? `${a.label} (${a.keys})` : a.label}
+            title={a.keys ? t('withShortcut', { label, keys: a.keys }) : label}
             onClick={() => runAction(a.name)}
           >
-            {a.label}
+            {label}
           </button>
         );
       })}
       <span className="grow" />
-      <span className="tell-sub" role="status" aria-label="Save state">{SAVE_WORDS[state.save]}</span>
+      <span className="tell-sub" role="status" aria-label={t('saveState')}>{t(`save.${state.save}`)}</span>
     </div>
   );
 }

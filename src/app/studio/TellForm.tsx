@@ -1,9 +1,12 @@
 /** The selected tell's fields. Text is committed when the field is left (one undo step per field), choices at once. */
-import { IsoClass, REVEAL_TOOLS, Severity, TELL_CATEGORIES, type Tell } from '../../domain/catalogue';
+import { IsoClass, REVEAL_TOOLS, Severity, TELL_CATEGORIES, type RevealTool, type Tell, type TellCategory } from '../../domain/catalogue';
 import type { FieldIssue } from '../api';
 import { updateTell } from './document-edits';
 import { editorActions } from './editor-store';
 import { FieldError } from './NewProductForm';
+import { useTranslation } from 'react-i18next';
+import { localField, useTextLanguage } from './TextFields';
+import { isoLabel, severityLabel, tellCategoryLabel, toolLabel } from '../labels';
 
 interface Props {
   variantId: string;
@@ -17,13 +20,10 @@ interface Props {
 export function TellForm({ variantId, variantIndex, tell, tellIndex, readOnly, issues }: Props) {
   const set = (change: Partial<Tell>) => editorActions.edit((doc) => updateTell(doc, variantId, tell.id, change));
   const path = (k: string) => `body.variants[${variantIndex}].tells[${tellIndex}].${k}`;
+  const { t } = useTranslation('studio');
+  const lang = useTextLanguage((s) => s.lang);
   const text = (k: 'title' | 'genuine' | 'counterfeit', label: string, long = false) => {
-    const props = {
-      key: `${tell.id}-${k}-${tell[k]}`,
-      defaultValue: tell[k],
-      readOnly,
-      onBlur: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => e.target.value !== tell[k] && set({ [k]: e.target.value }),
-    };
+    const props = { readOnly, ...localField(tell[k], lang, (next) => set({ [k]: next }), `${tell.id}-${k}`) };
     return (
       <label className="field">
         {label}
@@ -32,26 +32,26 @@ export function TellForm({ variantId, variantIndex, tell, tellIndex, readOnly, i
       </label>
     );
   };
-  const choice = <K extends 'category' | 'iso' | 'tool' | 'severity'>(k: K, label: string, options: readonly string[]) => (
+  const choice = <K extends 'category' | 'iso' | 'tool' | 'severity'>(k: K, label: string, options: readonly string[], word: (o: string) => string) => (
     <label className="field">
       {label}
       <select value={tell[k]} disabled={readOnly} onChange={(e) => set({ [k]: e.target.value } as Partial<Tell>)}>
-        {options.map((o) => <option key={o} value={o}>{o}</option>)}
+        {options.map((o) => <option key={o} value={o}>{word(o)}</option>)}
       </select>
     </label>
   );
   const linked = tell.genuineAt.position.some((x, i) => x !== tell.at.position[i]) || tell.genuineAt.node !== tell.at.node;
   return (
-    <section className="tell-card" aria-label="Tell">
-      {text('title', 'Title')}
+    <section className="tell-card" aria-label={t('tell')}>
+      {text('title', t('title'))}
       <div className="facts">
-        {choice('category', 'Category', TELL_CATEGORIES)}
-        {choice('iso', 'ISO 22383 class', IsoClass.options)}
-        {choice('tool', 'Tool', REVEAL_TOOLS)}
-        {choice('severity', 'Severity', Severity.options)}
+        {choice('category', t('category'), TELL_CATEGORIES, (o) => tellCategoryLabel(o as TellCategory))}
+        {choice('iso', t('isoClass'), IsoClass.options, (o) => isoLabel(o as IsoClass))}
+        {choice('tool', t('tool'), REVEAL_TOOLS, (o) => toolLabel(o as RevealTool))}
+        {choice('severity', t('severity'), Severity.options, (o) => severityLabel(o as Severity))}
       </div>
       <label className="field">
-        Tolerance (mm)
+        {t('tolerance')}
         <input
           key={`${tell.id}-tol-${tell.tolerance}`}
           type="number"
@@ -67,10 +67,10 @@ export function TellForm({ variantId, variantIndex, tell, tellIndex, readOnly, i
         />
         <FieldError issues={issues} path={path('tolerance')} />
       </label>
-      {text('genuine', 'What the genuine shows', true)}
-      {text('counterfeit', 'What this counterfeit shows', true)}
+      {text('genuine', t('genuineShows'), true)}
+      {text('counterfeit', t('counterfeitShows'), true)}
       <p className="tell-sub">
-        On node "{tell.at.node}" · {linked ? `linked to the genuine at node "${tell.genuineAt.node}"` : 'not yet linked to the genuine (same point assumed)'}
+        {t('onNode', { node: tell.at.node })} · {linked ? t('linkedTo', { node: tell.genuineAt.node }) : t('notLinked')}
       </p>
       <FieldError issues={issues} path={path('at')} />
       <FieldError issues={issues} path={path('genuineAt')} />

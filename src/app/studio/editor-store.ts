@@ -9,6 +9,7 @@ import type { ProductDraft } from '../../domain/catalogue';
 import { ApiError, type FieldIssue } from '../api';
 import { canRedo, canUndo, historyOf, pushEdit, redo, undo, type History } from './history';
 import { studioApi, type ProductRecord, type VersionStatus } from './studio-api';
+import { i18n } from '../../i18n/i18n';
 
 /** What a click on the model's surface does. */
 export type ClickMode = 'place' | 'move' | 'link';
@@ -123,7 +124,7 @@ export const editorActions = {
     if (editorStore.getState().save === 'error') return;
     try {
       const v = await studioApi.submit(doc.id);
-      editorStore.setState({ status: v.status, version: v.version, error: null, notice: 'Sent for review.' });
+      editorStore.setState({ status: v.status, version: v.version, error: null, notice: i18n.t('studio:sentForReview') });
     } catch (e) {
       failed(e);
     }

@@ -1,6 +1,7 @@
 /** The studio's calls to /api/studio/ (see README "Authoring (server)"), and uploads with progress. */
 import type { ProductDraft } from '../../domain/catalogue';
 import { call } from '../api';
+import type { LocalText } from '../../domain/local-text';
 
 export type VersionStatus = 'draft' | 'in_review' | 'published' | 'superseded' | 'returned';
 
@@ -8,7 +9,7 @@ export interface VersionSummary {
   productId: string;
   version: number;
   status: VersionStatus;
-  name: string;
+  name: LocalText;
   authorId: string;
   reviewerId: string | null;
   updatedAt: string | null;

@@ -14,6 +14,7 @@ import { liveStore } from '../../session/live';
 import { parseQuestion, parseReveal } from '../../session/live-view';
 import { DrillTable, type Ringed } from '../drill/DrillItems';
 import { liveSceneStats } from './live-scene-stats';
+import { useTranslation } from 'react-i18next';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -30,6 +31,7 @@ function LiveTable({ question, reveal, canPin }: { question: DrillQuestion; reve
     liveSceneStats.drawn = question.id;
     liveSceneStats.spotlight = reveal && spotlight ? spotlight : null;
   });
+  const { t } = useTranslation('xr');
   // The instructor's spotlight rings the tell on both models, for everyone.
   const ringed = useMemo<Ringed>(() => {
     const set = reveal && spotlight ? new Set([spotlight]) : NONE;
@@ -43,7 +45,7 @@ function LiveTable({ question, reveal, canPin }: { question: DrillQuestion; reve
       ringed={ringed}
       canPin={canPin}
       name="live-items"
-      suspectCaption="Suspect"
+      suspectCaption={t('suspect')}
     />
   );
 }

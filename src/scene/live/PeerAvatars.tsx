@@ -14,6 +14,7 @@ import type { Pose, Ray } from '../../domain/live-protocol';
 import { livePeers, liveStore } from '../../session/live';
 import { uiFont } from '../fonts';
 import { liveSceneStats } from './live-scene-stats';
+import { i18n } from '../../i18n/i18n';
 
 /** In the pair's units (the pair is about 2.2 wide): a head and hands that read at a glance without hiding the items. */
 const HEAD_RADIUS = 0.07;
@@ -130,7 +131,7 @@ function PeerAvatar({ id, name, instructor }: { id: string; name: string; instru
       </group>
       <group ref={label} visible={false}>
         <Text font={uiFont} fontSize={0.04} anchorY="bottom" color="#1b1f24" outlineWidth={0.005} outlineColor="#ffffff">
-          {instructor ? `${name} (instructor)` : name}
+          {instructor ? i18n.t('xr:peerInstructor', { name }) : name}
         </Text>
       </group>
       <mesh ref={leftHand} geometry={handGeometry} material={skin} visible={false} />

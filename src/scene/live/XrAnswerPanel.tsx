@@ -14,6 +14,8 @@ import { drillActions, drillStore, useDrill, type DrillState } from '../../app/d
 import { uiFont } from '../fonts';
 import { liveSceneStats } from './live-scene-stats';
 import { usePressOnRelease } from '../xr/press-on-release';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 
 const WIDTH = 0.07;
 const HEIGHT = 0.032;
@@ -58,11 +60,12 @@ const world = new Vector3();
 function Button({ spec, x }: { spec: ButtonSpec; x: number }) {
   const on = useDrill(spec.isOn ?? never);
   const press = usePressOnRelease(spec.press);
+  const { t } = useTranslation('xr');
   return (
     <group position-x={x} name={`live-xr-${spec.name}`} {...press}>
       <mesh geometry={panel} material={spec.name === 'Send answer' ? sendMaterial : on ? onMaterial : offMaterial} />
       <Text font={uiFont} fontSize={0.011} position-z={0.001} anchorX="center" anchorY="middle" color={on ? '#05231f' : '#e8eef5'} maxWidth={WIDTH - 0.006} textAlign="center">
-        {spec.name}
+        {t(`answer.${spec.name}`)}
       </Text>
     </group>
   );
@@ -112,7 +115,7 @@ export function XrAnswerPanel({ kind, open, line, onSend }: { kind: DrillKind | 
 
   const confidence = useDrill((s) => Math.round(s.confidence * 100));
   const pins = useDrill((s) => s.pins.length);
-  const detail = !open || !kind ? '' : kind === 'find-the-tells' ? ` · ${pins} pin${pins === 1 ? '' : 's'}` : ` · ${confidence} % sure`;
+  const detail = !open || !kind ? '' : kind === 'find-the-tells' ? i18n.t('xr:pinsDetail', { count: pins }) : i18n.t('xr:sureDetail', { value: confidence });
   return (
     <group ref={root} position={AT} name="live-xr-panel">
       <Text font={uiFont} fontSize={0.014} position-y={HEIGHT} anchorY="bottom" color="#ffffff" outlineWidth={0.002} outlineColor="#0b1320" maxWidth={0.42} textAlign="center">

@@ -22,10 +22,14 @@ import { createCameraFrameReader, type CameraFrameReader, type CameraImageSource
 import { uiFont } from '../fonts';
 import { xrOverlay, xrStore } from '../xr-store';
 import { usePressOnRelease } from './press-on-release';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
+import { localText } from '../../i18n/text';
 
-export const NOT_OFFERED = 'Camera recognition is not offered here: this browser does not share its camera with AR sessions. Scan (the 2D page) works with the camera, a phone or a webcam.';
-const LOADING = 'Camera recognition: loading the detector…';
-const LOOKING = 'Camera recognition: hold the item in view.';
+/** The panel's lines, in the interface's language (xr.json). */
+const NOT_OFFERED = () => i18n.t('xr:scan.notOffered');
+const LOADING = () => i18n.t('xr:scan.loading');
+const LOOKING = () => i18n.t('xr:scan.looking');
 /** At most two frames a second go to the worker, and only when it is free. */
 const SCAN_INTERVAL_MS = 500;
 /** A match stays offered this long after the item leaves the picture. */
@@ -54,20 +58,20 @@ function open(m: ProductMatch): void {
 /** The scanner and the frame loop, while the session grants the camera. */
 function useCameraScan(session: XRSession | undefined, granted: boolean): ScanView {
   const gl = useThree((s) => s.gl);
-  const [view, setView] = useState<ScanView>({ line: granted ? LOADING : NOT_OFFERED, match: null });
+  const [view, setView] = useState<ScanView>({ line: granted ? LOADING() : NOT_OFFERED(), match: null });
   const scanner = useRef<Scanner | null>(null);
   const reader = useRef<CameraFrameReader | null>(null);
   const binding = useRef<CameraImageSource | null>(null);
   const lastGrab = useRef(0);
 
   useEffect(() => {
-    if (!session || !granted) return setView({ line: NOT_OFFERED, match: null });
+    if (!session || !granted) return setView({ line: NOT_OFFERED(), match: null });
     let alive = true;
     let held: ProductMatch | null = null;
     let heldAt = 0;
-    setView({ line: LOADING, match: null });
+    setView({ line: LOADING(), match: null });
     const s = createScanner({
-      onReady: () => alive && setView({ line: LOOKING, match: null }),
+      onReady: () => alive && setView({ line: LOOKING(), match: null }),
       onResult: (r) => {
         if (!alive) return;
         xrScanStats.results++;
@@ -76,7 +80,7 @@ function useCameraScan(session: XRSession | undefined, granted: boolean): ScanVi
           held = best;
           heldAt = performance.now();
         } else if (performance.now() - heldAt > MATCH_HOLD_MS) held = null;
-        setView(held ? { line: `${held.productName}: ${percent(held.score)}`, match: held } : { line: LOOKING, match: null });
+        setView(held ? { line: i18n.t('xr:scan.match', { name: localText(held.productName), score: percent(held.score) }), match: held } : { line: LOOKING(), match: null });
       },
       onError: (message) => alive && setView({ line: `Camera recognition stopped: ${message}`, match: null }),
     });
@@ -133,7 +137,7 @@ function OverlayPanel({ view }: { view: ScanView }) {
     root.current?.render(
       <div className="xr-scan">
         <span role="status">{view.line}</span>
-        {m && <button type="button" aria-label={`Open ${m.productName}`} onClick={() => open(m)}>Open</button>}
+        {m && <button type="button" aria-label={i18n.t('xr:scan.openProduct', { name: localText(m.productName) })} onClick={() => open(m)}>{i18n.t('xr:scan.open')}</button>}
       </div>,
     );
   }, [view]);
@@ -172,6 +176,7 @@ function TextPanel({ view }: { view: ScanView }) {
     xrScanStats.openAt = button.current ? (button.current.getWorldPosition(world).toArray(openAt) as [number, number, number]) : null;
   });
   const m = view.match;
+  const { t } = useTranslation('xr');
   const press = usePressOnRelease(() => m && open(m));
   return (
     <group ref={panel} name="xr-camera-scan">
@@ -185,7 +190,7 @@ function TextPanel({ view }: { view: ScanView }) {
             <meshBasicMaterial color="#3fd6bf" />
           </mesh>
           <Text font={uiFont} fontSize={0.02} position-z={0.001} anchorX="center" anchorY="middle" color="#05231f">
-            Open
+            {t('scan.open')}
           </Text>
         </group>
       )}

@@ -16,6 +16,7 @@ import { stageStats } from '../stats';
 import { xrStore } from '../xr-store';
 import { placementActions, placementStore, usePlacement } from './placement-store';
 import { XR_PAIR_WIDTH } from './XrPair';
+import { useTranslation } from 'react-i18next';
 
 interface Hit {
   position: Vector3;
@@ -93,6 +94,7 @@ export function XrPlacement() {
   const session = useXR((s) => s.session);
   const placed = usePlacement((s) => s.placed);
   const showTells = useCompare((s) => s.showTells);
+  const { t } = useTranslation('xr');
   const sources = useXRInputSourceStates();
   const rightController = useXRInputSourceState('controller', 'right');
   const reticle = useRef<Group>(null);
@@ -168,14 +170,14 @@ export function XrPlacement() {
       </group>
       <group ref={hint} visible={!placed}>
         <Text font={uiFont} fontSize={0.028} maxWidth={0.45} textAlign="center" color="#ffffff" outlineWidth={0.004} outlineColor="#0b1320" anchorY="bottom">
-          {'Point at a table, then pull the trigger or pinch to place the pair'}
+          {t('placeHint')}
         </Text>
       </group>
       {overlay && (
         <XRDomOverlay className="xr-overlay">
-          <button type="button" onClick={placementActions.reset} disabled={!placed}>Place again</button>
-          <button type="button" aria-pressed={showTells} onClick={compareActions.toggleTells}>Show tells</button>
-          <button type="button" onClick={() => void xrStore.getState().session?.end()}>Exit AR</button>
+          <button type="button" onClick={placementActions.reset} disabled={!placed}>{t('placeAgain')}</button>
+          <button type="button" aria-pressed={showTells} onClick={compareActions.toggleTells}>{t('showTells')}</button>
+          <button type="button" onClick={() => void xrStore.getState().session?.end()}>{t('exitAr')}</button>
         </XRDomOverlay>
       )}
     </>

@@ -12,6 +12,8 @@ import type { Tell } from '../../domain/catalogue';
 import { compareActions } from '../../app/compare-store';
 import { uiFont } from '../fonts';
 import { stageStats } from '../stats';
+import { useTranslation } from 'react-i18next';
+import { useLocalText } from '../../i18n/text';
 
 export interface PanelPin {
   tellId: string;
@@ -52,7 +54,9 @@ function Panel({ n, tell, genuine, selected, x, y, outward, onHeight }: PanelPro
     bg.current.position.set((x0 + x1) / 2, (y0 + y1) / 2, -0.002);
     onHeight(tell.id, y1 - y0 + PAD * 2);
   };
-  const body = `${n}  ${tell.title}\n${genuine ? `Genuine: ${tell.genuine}` : `Counterfeit: ${tell.counterfeit}`}`;
+  const { t } = useTranslation('xr');
+  const text = useLocalText();
+  const body = `${n}  ${text(tell.title)}\n${genuine ? t('panelGenuine', { text: text(tell.genuine) }) : t('panelCounterfeit', { text: text(tell.counterfeit) })}`;
   return (
     <group position={[x, y, PANEL_Z]} name={`tell-panel-${n}`} onClick={(e) => (e.stopPropagation(), compareActions.focusTell(tell.id))}>
       <mesh ref={bg} renderOrder={3}>

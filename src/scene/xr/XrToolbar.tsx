@@ -17,6 +17,8 @@ import { uiFont } from '../fonts';
 import { stageStats } from '../stats';
 import { onXrUiLayer, XR_UI_LAYER } from './XrLoupe';
 import { usePressOnRelease } from './press-on-release';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 
 const WIDTH = 0.062;
 const HEIGHT = 0.03;
@@ -42,7 +44,7 @@ const BUTTONS: ButtonSpec[] = [
   {
     name: 'Overlay',
     isOn: (s) => s.overlay !== 'off',
-    label: (s) => (s.overlay === 'off' ? 'Overlay' : `Overlay: ${s.overlay}`),
+    label: (s) => (s.overlay === 'off' ? i18n.t('xr:toolbar.Overlay') : i18n.t('xr:overlayMode', { mode: i18n.t(`xr:overlayModes.${s.overlay}`) })),
     press: () => compareActions.setOverlay(NEXT_OVERLAY[compareStore.getState().overlay]),
   },
   { name: 'Loupe', isOn: (s) => s.tool === 'loupe', press: () => compareActions.setTool('loupe') },
@@ -72,7 +74,9 @@ const world = new Vector3();
 
 function Button({ spec, x }: { spec: ButtonSpec; x: number }) {
   const on = useCompare(spec.isOn);
-  const label = useCompare((s) => spec.label?.(s) ?? spec.name);
+  // `name` is the button's id (tests and object names use it); the words come from xr.json.
+  const { t } = useTranslation('xr');
+  const label = useCompare((s) => spec.label?.(s) ?? t(`toolbar.${spec.name}`));
   const group = useRef<Group>(null);
   const hover = (scale: number) => () => group.current?.scale.setScalar(scale);
   const press = usePressOnRelease(spec.press, hover(1));

@@ -1,10 +1,11 @@
 /** Short descriptions of products: for `twinspect catalogue check` and for the picker's API. */
 import { tellCategoriesOf, type Product, type TellCategory, type VariantKind } from '../../domain/catalogue';
+import { textIn, type LocalText } from '../../domain/local-text';
 
 export interface CatalogueSummary {
   products: Array<{
     id: string;
-    name: string;
+    name: LocalText;
     category: string;
     variants: Array<{ id: string; kind: VariantKind; tells: number }>;
     tellCategories: TellCategory[];
@@ -26,11 +27,11 @@ export function summarise(products: Product[]): CatalogueSummary {
 /** One entry of GET /api/catalogue: what the product picker shows. */
 export interface PickerEntry {
   id: string;
-  name: string;
+  name: LocalText;
   brand: string;
   category: string;
-  description: string;
-  variants: Array<{ id: string; kind: VariantKind; label: string; tells: number }>;
+  description: LocalText;
+  variants: Array<{ id: string; kind: VariantKind; label: LocalText; tells: number }>;
   tellCategories: TellCategory[];
 }
 
@@ -50,7 +51,7 @@ export function pickerEntry(p: Product): PickerEntry {
 export function formatSummary(summary: CatalogueSummary): string {
   const lines: string[] = [];
   for (const p of summary.products) {
-    lines.push(`${p.id}  ${p.name}  (${p.category})`);
+    lines.push(`${p.id}  ${textIn(p.name, "en")}  (${p.category})`);
     for (const v of p.variants) lines.push(`  ${v.kind === 'genuine' ? 'genuine    ' : 'counterfeit'}  ${v.id}  ${v.tells} tell${v.tells === 1 ? '' : 's'}`);
     lines.push(`  tell categories: ${p.tellCategories.join(', ') || 'none'}`);
   }

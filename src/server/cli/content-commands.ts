@@ -14,6 +14,7 @@ import { createVersionStore } from '../studio/version-store';
 import { createUserStore } from '../auth/user-store';
 import type { Io } from './main';
 import { withDatabase } from './user-commands';
+import { textIn } from '../../domain/local-text';
 
 export const CONTENT_USAGE = `  content export FILE.zip [--product ID]
                                    Write every published product (or one) as a content pack zip.
@@ -45,7 +46,7 @@ export async function contentCommand(args: string[], io: Io): Promise<number> {
           io.err(`twinspect: no published product "${id}"`);
           return 1;
         }
-        const zip = await exportPack(products, id ? products[0]!.product.name : 'Twinspect catalogue', { files: createFileStore(db), contentDir });
+        const zip = await exportPack(products, id ? textIn(products[0]!.product.name, 'en') : 'Twinspect catalogue', { files: createFileStore(db), contentDir });
         await writeFile(file, zip);
         io.out(`Wrote ${products.length} product${products.length === 1 ? '' : 's'} to ${file}.`);
         return 0;

@@ -15,6 +15,7 @@ import { userOf } from '../auth/access';
 import type { CatalogueStore } from '../db/catalogue-store';
 import type { LiveDb } from '../live/live-db';
 import { parseOr400 } from './validate';
+import { textIn } from '../../domain/local-text';
 
 const Params = z.object({ id: z.string().min(1).max(100) });
 const NewSession = z
@@ -115,7 +116,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: { liveDb: LiveDb;
         round: r.round,
         kind: r.kind,
         productId: r.productId,
-        productName: products.find((s) => s.product.id === r.productId)?.product.name ?? r.productId,
+        productName: textIn(products.find((s) => s.product.id === r.productId)?.product.name, 'en') || r.productId,
         startedAt: r.startedAt.toISOString(),
         revealedAt: r.revealedAt?.toISOString() ?? null,
         answers: answers

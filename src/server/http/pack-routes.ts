@@ -14,6 +14,7 @@ import { MAX_PACK_ZIP_BYTES } from '../studio/pack-zip';
 import { AUTHORS } from './studio-routes';
 import { readOneFile } from './upload-routes';
 import { parseOr400 } from './validate';
+import { textIn } from '../../domain/local-text';
 
 const ExportQuery = z.object({ product: z.string().min(1).max(100).optional() }).strict();
 const ImportQuery = z.object({ publish: z.enum(['true', 'false']).optional() }).strict();
@@ -29,7 +30,7 @@ export function registerPackRoutes(app: FastifyInstance, deps: ExportDeps & Impo
     const products = one ? [one] : await deps.store.list();
     let zip: Uint8Array;
     try {
-      zip = await exportPack(products, one ? one.product.name : 'Twinspect catalogue', deps);
+      zip = await exportPack(products, one ? textIn(one.product.name, 'en') : 'Twinspect catalogue', deps);
     } catch (err) {
       return reply.code(500).send({ error: 'export_failed', message: `The pack could not be written: ${err instanceof Error ? err.message : String(err)}` });
     }

@@ -30,8 +30,9 @@ export interface WatchedPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
-  const page = await browser.newPage({ viewport });
+/** `locale` (e.g. 'es-ES') sets the page's navigator.languages and Accept-Language, as a browser set to that language would. */
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }, opts: { locale?: string } = {}): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport, ...(opts.locale ? { locale: opts.locale } : {}) });
   // Software WebGL on a shared 2-core machine is slow: wait as long as a patient user would.
   page.setDefaultTimeout(90_000);
   const external: string[] = [];

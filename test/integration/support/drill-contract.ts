@@ -11,6 +11,7 @@ import type { ServerConfig } from '../../../src/server/config';
 import { attemptPins, attempts, drills, reviewCards } from '../../../src/server/db/schema';
 import { fixtureProduct } from '../../unit/server/fixture-pack';
 import { clientOf, signedIn, type Client } from './app-client';
+import { textIn } from '../../../src/domain/local-text';
 
 /** Every string in a response that would give the answer away. */
 function keyMarkers(): string[] {
@@ -19,8 +20,8 @@ function keyMarkers(): string[] {
   for (const v of product.variants) {
     for (const t of v.tells) {
       markers.add(t.id);
-      markers.add(t.title);
-      markers.add(t.counterfeit);
+      markers.add(textIn(t.title, 'en'));
+      markers.add(textIn(t.counterfeit, 'en'));
     }
   }
   return [...markers];
