@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { textIn } from '../domain/local-text';
 import type { Detection, ScanOutcome } from '../domain/recognition';
 import { catalogueEntries, decodeImageFile, ImageFileError, loadNodeDetector, REPO_ROOT, scanImage } from './scan-node';
 import type { RgbaPixels } from './detector';
@@ -123,7 +124,7 @@ function formatResult({ file, width, height, outcome }: { file: string; width: n
   for (const d of outcome.detections) lines.push(`  ${formatDetection(d)}`);
   if (outcome.noMatch) lines.push('  → no matching product');
   for (const m of outcome.matches) {
-    lines.push(`  → ${m.productName} ${m.score.toFixed(2)} (${m.by})`);
+    lines.push(`  → ${textIn(m.productName, 'en')} ${m.score.toFixed(2)} (${m.by})`);
   }
   return lines.join('\n');
 }

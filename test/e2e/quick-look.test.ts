@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { textIn, type LocalText } from '../../src/domain/local-text';
 import { usdzUrl } from '../../src/domain/quick-look';
 import { usdzEntries } from '../support/usdz-zip';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, openPage } from './support/browser';
 
 const baseUrl = inject('baseUrl');
 const PRODUCT = 'halvard-meridian-diver';
@@ -23,28 +23,18 @@ afterAll(() => browser?.close());
 
 /** Opens the comparison page, with Safari's rel="ar" support pretended when `quickLook`. */
 async function openCompare(quickLook: boolean) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(90_000);
-  const external: string[] = [];
-  const errors: string[] = [];
-  await page.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1') return route.continue();
-    external.push(u.href);
-    return route.abort();
+  const watched = await openPage(browser, `${baseUrl}/?product=${PRODUCT}`, undefined, {
+    initScript: quickLook
+      ? () => {
+          const supports = DOMTokenList.prototype.supports;
+          DOMTokenList.prototype.supports = function (token: string) {
+            return token === 'ar' || supports.call(this, token);
+          };
+        }
+      : undefined,
   });
-  page.on('pageerror', (e) => errors.push(e.message));
-  if (quickLook) {
-    await page.addInitScript(() => {
-      const supports = DOMTokenList.prototype.supports;
-      DOMTokenList.prototype.supports = function (token: string) {
-        return token === 'ar' || supports.call(this, token);
-      };
-    });
-  }
-  await page.goto(`${baseUrl}/?product=${PRODUCT}`);
-  await page.locator('.side-panel h1').waitFor();
-  return { page, external, errors };
+  await watched.page.locator('.side-panel h1').waitFor();
+  return watched;
 }
 
 describe('View in your space (AR Quick Look)', () => {

@@ -3,40 +3,17 @@
  * records; `inspection-photos`, the photos as blobs, kept until sent (and after, to show them with no
  * connection). Every edit is written here first; sync.ts sends what the server has not had.
  */
+import { deviceDatabase, done } from '../device-db';
 import type { LocalInspection, LocalPhoto } from './sync-queue';
 
 const DB = 'twinspect-inspections';
 type StoreName = 'inspections' | 'inspection-photos';
-let opening: Promise<IDBDatabase> | undefined;
 const listeners = new Set<() => void>();
 
-function open(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore('inspections', { keyPath: 'id' });
-      const photos = req.result.createObjectStore('inspection-photos', { keyPath: 'id' });
-      photos.createIndex('recordId', 'recordId');
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => {
-      opening = undefined;
-      reject(req.error);
-    };
-  });
-  return opening;
-}
-
-function done<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function store(name: StoreName, mode: IDBTransactionMode): Promise<IDBObjectStore> {
-  return (await open()).transaction(name, mode).objectStore(name);
-}
+const { store } = deviceDatabase<StoreName>(DB, 1, (db) => {
+  db.createObjectStore('inspections', { keyPath: 'id' });
+  db.createObjectStore('inspection-photos', { keyPath: 'id' }).createIndex('recordId', 'recordId');
+});
 
 const changed = () => listeners.forEach((l) => l());
 

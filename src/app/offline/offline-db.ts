@@ -4,6 +4,7 @@
  * the server before the answer), to be answered with no connection.
  */
 import type { DrillKind, DrillQuestion } from '../../domain/drill';
+import { deviceDatabase, done } from '../device-db';
 import type { QueuedAnswer, QueueStorage } from './answer-queue';
 
 export interface StockedDrill {
@@ -15,34 +16,11 @@ export interface StockedDrill {
 }
 
 type StoreName = 'queue' | 'stock';
-let opening: Promise<IDBDatabase> | undefined;
 
-function open(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open('twinspect-offline', 1);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore('queue', { keyPath: 'key' });
-      req.result.createObjectStore('stock', { keyPath: 'id' });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => {
-      opening = undefined;
-      reject(req.error);
-    };
-  });
-  return opening;
-}
-
-function done<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function store(name: StoreName, mode: IDBTransactionMode): Promise<IDBObjectStore> {
-  return (await open()).transaction(name, mode).objectStore(name);
-}
+const { store } = deviceDatabase<StoreName>('twinspect-offline', 1, (db) => {
+  db.createObjectStore('queue', { keyPath: 'key' });
+  db.createObjectStore('stock', { keyPath: 'id' });
+});
 
 async function all<T>(name: StoreName): Promise<T[]> {
   return done((await store(name, 'readonly')).getAll() as IDBRequest<T[]>);

@@ -181,7 +181,7 @@ export function ProductBars({ products }: { products: ProductProgress[] }) {
       height={barsHeight(products.length)}
       table={{
         head: [i18n.t('progress:chart.product'), i18n.t('progress:chart.mastery'), i18n.t('progress:chart.drills'), i18n.t('progress:chart.accuracy'), i18n.t('progress:chart.tellsFound')],
-        rows: products.map((p) => [p.productName, formatPercent(p.mastery), p.attempts, formatPercent(p.accuracy), formatPercent(p.tellsFoundRate)]),
+        rows: products.map((p) => [localText(p.productName), formatPercent(p.mastery), p.attempts, formatPercent(p.accuracy), formatPercent(p.tellsFoundRate)]),
       }}
     >
       <MasteryBars

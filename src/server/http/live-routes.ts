@@ -54,7 +54,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: { liveDb: LiveDb;
       return reply.code(400).send({ error: 'invalid_request', message: `body.productId: no published product "${body.productId ?? ''}" with a counterfeit` });
     }
     const user = userOf(request);
-    const title = body.title ?? `${product.name} — ${new Date().toISOString().slice(0, 10)}`;
+    const title = body.title ?? `${textIn(product.name, 'en')} — ${new Date().toISOString().slice(0, 10)}`;
     const row = await liveDb.create({ instructorId: user.id, title, kind: body.kind ?? 'spot-the-fake', productId: product.id });
     const created: CreatedSession = { id: row.id, code: row.code, title: row.title };
     return reply.code(201).send(created);

@@ -30,8 +30,16 @@ export interface WatchedPage {
   errors: string[];
 }
 
-/** `locale` (e.g. 'es-ES') sets the page's navigator.languages and Accept-Language, as a browser set to that language would. */
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }, opts: { locale?: string } = {}): Promise<WatchedPage> {
+/**
+ * `locale` (e.g. 'es-ES') sets the page's navigator.languages and Accept-Language, as a browser set to
+ * that language would; `initScript` runs in the page before its own scripts (to pretend a browser feature).
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 800 },
+  opts: { locale?: string; initScript?: () => void } = {},
+): Promise<WatchedPage> {
   const page = await browser.newPage({ viewport, ...(opts.locale ? { locale: opts.locale } : {}) });
   // Software WebGL on a shared 2-core machine is slow: wait as long as a patient user would.
   page.setDefaultTimeout(90_000);
@@ -44,6 +52,7 @@ export async function openPage(browser: Browser, url: string, viewport = { width
     return route.abort();
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  if (opts.initScript) await page.addInitScript(opts.initScript);
   await page.goto(url);
   return { page, external, errors };
 }
