@@ -36,6 +36,7 @@ const ROUTES: [string, string, 'public' | readonly Role[], () => unknown][] = [
   ['GET', '/api/products/:id/variants/:variant/model.usdz', 'public', () => undefined],
   ['GET', '/api/auth/me', 'public', () => undefined],
   ['GET', '/api/client-config', 'public', () => undefined],
+  ['GET', '/api/offline/manifest', 'public', () => undefined],
   ['POST', '/api/auth/sign-in', 'public', () => ({ email: 'nobody@agency.test', password: 'x' })],
   ['POST', '/api/auth/sign-out', 'public', () => ({})],
   ['POST', '/api/drills', 'public', () => ({ kind: 'verdict' })],
