@@ -40,7 +40,10 @@ export async function openPage(
   viewport = { width: 1280, height: 800 },
   opts: { locale?: string; initScript?: () => void } = {},
 ): Promise<WatchedPage> {
-  const page = await browser.newPage({ viewport, ...(opts.locale ? { locale: opts.locale } : {}) });
+  // No service worker: it would precache the app (about 5 MB) behind every test's back on a 2-core
+  // machine, and one taking control mid-test changes what navigations report. The offline test opens
+  // its own context, with the service worker.
+  const page = await browser.newPage({ viewport, serviceWorkers: 'block', ...(opts.locale ? { locale: opts.locale } : {}) });
   // Software WebGL on a shared 2-core machine is slow: wait as long as a patient user would.
   page.setDefaultTimeout(90_000);
   const external: string[] = [];
