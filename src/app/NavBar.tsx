@@ -1,5 +1,5 @@
 /** The top bar: where each kind of user goes, and who is signed in. */
-import type { Role } from '../domain/roles';
+import { SIGNED_IN, type Role } from '../domain/roles';
 import { navigate, type Page, type Route } from './route';
 import { hasRole, sessionActions, useSession } from './session';
 import { OfflineStatus } from './offline/OfflineStatus';
@@ -14,8 +14,8 @@ const LINKS: { page: Page; label: NavKey; roles?: readonly Role[] }[] = [
   { page: 'drill', label: 'drills' },
   { page: 'scan', label: 'scan' },
   { page: 'inspect', label: 'inspect:navLink', roles: INSPECT_PAGE },
-  { page: 'progress', label: 'progress', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
-  { page: 'live', label: 'live', roles: ['trainee', 'instructor', 'author', 'reviewer', 'admin'] },
+  { page: 'progress', label: 'progress', roles: SIGNED_IN },
+  { page: 'live', label: 'live', roles: SIGNED_IN },
   { page: 'groups', label: 'groups', roles: ['instructor', 'admin'] },
   { page: 'studio', label: 'studio', roles: ['author', 'reviewer', 'admin'] },
   { page: 'users', label: 'users', roles: ['admin'] },
