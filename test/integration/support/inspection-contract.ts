@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { createApp, type App } from '../../../src/server/app';
 import { writeFixturePack } from '../../unit/server/fixture-pack';
 import type { Client } from './app-client';
+import { sendFile } from './studio';
 
 export const TOTE_GTIN = '2009900000019';
 export const TOTE_CHECKS = ['logo-typography@body', 'label-serial-codes@body', 'materials-colour@body'];
@@ -47,24 +48,7 @@ export function recordInput(o: { id?: string; version: string; at?: number; mark
 }
 
 /** PUTs one file as multipart/form-data (field `file`). */
-export async function putFile(app: App, client: Client, url: string, name: string, bytes: Uint8Array) {
-  const boundary = '----twinspect-inspect-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  const res = await app.server.inject({
-    method: 'PUT',
-    url,
-    payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(client.cookie ? { cookie: client.cookie } : {}) },
-  });
-  let json: any;
-  try {
-    json = res.json();
-  } catch {
-    json = undefined;
-  }
-  return { status: res.statusCode, json, text: res.body, raw: res.rawPayload };
-}
+export const putFile = (app: App, client: Client, url: string, name: string, bytes: Uint8Array) => sendFile(app, client, 'PUT', url, name, bytes);
 
 export async function countRows(app: App, table: 'inspections' | 'inspection_photos' | 'stored_files'): Promise<number> {
   const result = await app.database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`));

@@ -18,13 +18,13 @@ export async function studioApp(databaseUrl?: string): Promise<App> {
   return createApp({ port: 0, host: '127.0.0.1', dataDir: await tmp('data'), databaseUrl, contentDir: await writeFixturePack(), distDir: await tmp('dist') });
 }
 
-/** POSTs one file as multipart/form-data, the way the studio's upload does. */
-export async function postFile(app: App, client: Client, url: string, name: string, bytes: Uint8Array) {
+/** Sends one file as multipart/form-data in the field `file`, the way the app's uploads do. */
+export async function sendFile(app: App, client: Client, method: 'POST' | 'PUT', url: string, name: string, bytes: Uint8Array) {
   const boundary = '----twinspect-test-boundary';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   const payload = Buffer.concat([Buffer.from(head), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), Buffer.from(`\r\n--${boundary}--\r\n`)]);
   const res = await app.server.inject({
-    method: 'POST',
+    method,
     url,
     payload,
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(client.cookie ? { cookie: client.cookie } : {}) },
@@ -35,8 +35,11 @@ export async function postFile(app: App, client: Client, url: string, name: stri
   } catch {
     json = undefined;
   }
-  return { status: res.statusCode, json, text: res.body };
+  return { status: res.statusCode, json, text: res.body, raw: res.rawPayload };
 }
+
+/** POSTs one file, as the studio's upload does. */
+export const postFile = (app: App, client: Client, url: string, name: string, bytes: Uint8Array) => sendFile(app, client, 'POST', url, name, bytes);
 
 /** Rows in a table: to show that a refused request stored nothing. */
 export async function rowCount(app: App, table: 'stored_files' | 'product_versions' | 'review_comments' | 'products'): Promise<number> {
