@@ -10,11 +10,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { type Browser, type Page } from 'playwright-core';
 import { OFFICER_DECISION_STATEMENT, type InspectionRecord, type TellMark } from '../../src/domain/inspection';
 import { ACCOUNTS, root } from './support/app-server';
-import { CHROMIUM, launchBrowser, openPage, waitFrames } from './support/browser';
+import { launchBrowser, openPage, waitFrames } from './support/browser';
+import { launchWithCamera } from './support/fake-camera';
 import { apiAs, signIn } from './support/session';
 
 const baseUrl = inject('baseUrl');
@@ -34,20 +34,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'twinspect-inspect-'));
   browser = await launchBrowser();
   if (!havePhotos) return;
-  // A fake camera from the real photo, as in scan.test.ts: an MJPEG file of concatenated JPEG frames.
-  const img = await loadImage(BEAR);
-  const canvas = createCanvas(640, 480);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#808080';
-  ctx.fillRect(0, 0, 640, 480);
-  const scale = Math.min(640 / img.width, 480 / img.height);
-  ctx.drawImage(img, (640 - img.width * scale) / 2, (480 - img.height * scale) / 2, img.width * scale, img.height * scale);
-  const frame = canvas.toBuffer('image/jpeg');
-  writeFileSync(join(dir, 'bear.mjpeg'), Buffer.concat(Array.from({ length: 30 }, () => frame)));
-  camBrowser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${join(dir, 'bear.mjpeg')}`],
-  });
+  camBrowser = await launchWithCamera(BEAR, dir);
 }, 60_000);
 
 afterAll(async () => {

@@ -4,14 +4,14 @@
  * from a photo draws the boxes and offers the product. The photos are real ones from
  * ../shared/fixtures/photos (never copied into this repository).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { type Browser, type Page, type Request } from 'playwright-core';
 import { root } from './support/app-server';
-import { CHROMIUM, launchBrowser, openPage } from './support/browser';
+import { launchBrowser, openPage } from './support/browser';
+import { launchWithCamera } from './support/fake-camera';
 
 const baseUrl = inject('baseUrl');
 const PHOTOS = join(root, '..', 'shared', 'fixtures', 'photos');
@@ -25,13 +25,6 @@ if (!havePhotos) {
 /** Loading tfjs and the weights in software WebGL on 2 shared cores is slow. */
 const LOAD = 150_000;
 const TEST = 240_000;
-
-/** launchBrowser's Chromium, with more switches. */
-const launchWith = (extra: string[]) =>
-  chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extra],
-  });
 
 let browser: Browser;
 beforeAll(async () => {
@@ -114,20 +107,8 @@ describe.skipIf(!havePhotos)('Scan: the live camera', () => {
   let dir: string;
 
   beforeAll(async () => {
-    // A fake camera from the photo: Chromium plays an MJPEG file of concatenated baseline JPEG frames.
     dir = mkdtempSync(join(tmpdir(), 'twinspect-cam-'));
-    const img = await loadImage(BEAR);
-    const canvas = createCanvas(640, 480);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#808080';
-    ctx.fillRect(0, 0, 640, 480);
-    const scale = Math.min(640 / img.width, 480 / img.height);
-    const w = img.width * scale;
-    const h = img.height * scale;
-    ctx.drawImage(img, (640 - w) / 2, (480 - h) / 2, w, h);
-    const frame = canvas.toBuffer('image/jpeg');
-    writeFileSync(join(dir, 'bear.mjpeg'), Buffer.concat(Array.from({ length: 30 }, () => frame)));
-    camBrowser = await launchWith(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${join(dir, 'bear.mjpeg')}`]);
+    camBrowser = await launchWithCamera(BEAR, dir);
   }, 60_000);
   afterAll(async () => {
     await camBrowser?.close();
