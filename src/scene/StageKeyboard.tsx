@@ -143,7 +143,7 @@ export function StageKeyboard({ orbit = false }: { orbit?: boolean }) {
       if (!action && e.key === 'Tab' && s.selected !== null) stageKeyboard.setState({ selected: null });
       if (!s.keyboard) stageKeyboard.setState({ keyboard: true });
       if (!action) return;
-      // Handled here (drag.ts leaves a prevented key alone): the arrows move the crosshair rather than turn.
+      // Handled here: the arrows turn the items, or move the crosshair while pins can be dropped.
       e.preventDefault();
       act(action);
     };

@@ -37,24 +37,13 @@ export function attachDragTurner(el: HTMLElement, getCamera: () => Camera): () =
   };
   // Bubble phase on window: R3F's own handler on the canvas has already said which model was hit.
   const onDown = (e: PointerEvent) => el.contains(e.target as Node) && down(e);
-  // The keyboard turns both items too: arrows by 15 degrees, as a hand would.
-  const key = (e: KeyboardEvent) => {
-    const step = Math.PI / 12;
-    const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key];
-    // A key the stage's keyboard layer took (StageKeyboard: the crosshair's arrows) is not a turn.
-    if (!d || e.defaultPrevented) return;
-    e.preventDefault();
-    right.set(1, 0, 0).applyQuaternion(getCamera().quaternion);
-    turn('A', true, d[0]!, d[1]!, right);
-  };
+  // Keys on the focused stage (turn, zoom, the crosshair) are StageKeyboard's.
   el.tabIndex = 0;
-  el.addEventListener('keydown', key);
   window.addEventListener('pointerdown', onDown);
   window.addEventListener('pointermove', move);
   window.addEventListener('pointerup', up);
   return () => {
     window.removeEventListener('pointerdown', onDown);
-    el.removeEventListener('keydown', key);
     window.removeEventListener('pointermove', move);
     window.removeEventListener('pointerup', up);
   };
