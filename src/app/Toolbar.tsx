@@ -2,6 +2,7 @@
 import { xrReady, xrStore } from '../scene/xr-store';
 import { compareActions, useCompare, type ExaminerTool } from './compare-store';
 import { useSessionSupported } from './xr-support';
+import { useReducedMotion } from '../scene/reduced-motion';
 import { useTranslation } from 'react-i18next';
 
 function Toggle({ pressed, onClick, children, title }: { pressed: boolean; onClick: () => void; children: string; title?: string }) {
@@ -30,6 +31,8 @@ export function Toolbar({ single = false }: { single?: boolean } = {}) {
   const tool = useCompare((s) => s.tool);
   const overlay = useCompare((s) => s.overlay);
   const uvLamp = useCompare((s) => s.uvLamp);
+  const flickerShows = useCompare((s) => s.flickerShows);
+  const reducedMotion = useReducedMotion();
   const ar = useSessionSupported('immersive-ar');
   const vr = useSessionSupported('immersive-vr');
   return (
@@ -43,6 +46,11 @@ export function Toolbar({ single = false }: { single?: boolean } = {}) {
           <option value="ghost">{tr('ghosted')}</option>
           <option value="flicker">{tr('flicker')}</option>
         </select>
+      )}
+      {!single && overlay === 'flicker' && reducedMotion && (
+        <button type="button" onClick={compareActions.swapFlicker} title={tr('swapTitle')}>
+          {tr(flickerShows === 'genuine' ? 'showCounterfeit' : 'showGenuine')}
+        </button>
       )}
       <span className="sep" />
       {tools.map((t) => (

@@ -30,6 +30,8 @@ export interface CompareState {
   tool: ExaminerTool;
   uvLamp: boolean;
   overlay: OverlayMode;
+  /** Under reduced motion the flicker holds still on one item, swapped by hand. */
+  flickerShows: 'genuine' | 'counterfeit';
   ruler: RulerMark[];
 }
 
@@ -44,6 +46,7 @@ const initial: CompareState = {
   tool: 'none',
   uvLamp: false,
   overlay: 'off',
+  flickerShows: 'genuine',
   ruler: [],
 };
 
@@ -84,13 +87,19 @@ export const compareActions = {
     compareStore.setState((s) => ({ uvLamp: !s.uvLamp }));
   },
   setOverlay(overlay: OverlayMode) {
-    compareStore.setState({ overlay });
+    compareStore.setState({ overlay, flickerShows: 'genuine' });
+  },
+  swapFlicker() {
+    compareStore.setState((s) => ({ flickerShows: s.flickerShows === 'genuine' ? 'counterfeit' : 'genuine' }));
   },
   addRulerMark(mark: RulerMark) {
     compareStore.setState((s) => {
       const kept = s.ruler.length >= 2 || (s.ruler[0] && s.ruler[0].side !== mark.side) ? [] : s.ruler;
       return { ruler: [...kept, mark] };
     });
+  },
+  removeRulerMark(i: number) {
+    compareStore.setState((s) => ({ ruler: s.ruler.filter((_, j) => j !== i) }));
   },
 };
 

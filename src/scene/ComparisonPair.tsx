@@ -15,11 +15,15 @@ import { RulerMarks } from './RulerMarks';
 import { SlotBase } from './SlotBase';
 import { animateTurntables, rotationOf, turnToFace } from './turntable';
 import { dragState } from './drag';
+import { prefersReducedMotion } from './reduced-motion';
+import { stageStats } from './stats';
 import { XrTellPanels } from './xr/XrTellPanels';
 import { useTranslation } from 'react-i18next';
 
 /** World units between the two items' centres, halved; each item's largest side is DISPLAY_SIZE. */
 const SPACING = 0.62;
+/** The overlay's flicker: the view switches items this many times a second, under the three flashes a second WCAG 2.3.1 allows. */
+const FLICKER_HZ = 2.5;
 export const DISPLAY_SIZE = 0.8;
 const toCamera = new Vector3();
 const slotWorld = new Vector3();
@@ -53,8 +57,10 @@ export function Slot({ side, variant, pins, unit, x, label, tells = [] }: SlotPr
     const g = turntable.current;
     if (!g) return;
     g.quaternion.copy(rotationOf(side));
-    if (overlay === 'flicker') g.visible = isGenuine ? Math.floor(clock.elapsedTime * 2.5) % 2 === 0 : Math.floor(clock.elapsedTime * 2.5) % 2 === 1;
-    else g.visible = true;
+    if (overlay !== 'flicker') g.visible = true;
+    else if (prefersReducedMotion()) g.visible = compareStore.getState().flickerShows === variant.kind;
+    else g.visible = isGenuine === (Math.floor(clock.elapsedTime * FLICKER_HZ) % 2 === 0);
+    stageStats.itemsShown[variant.kind] = g.visible;
   });
 
   const onPointerDown = (e: ThreeEvent<PointerEvent>) => {

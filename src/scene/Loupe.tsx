@@ -1,10 +1,15 @@
 /**
  * The examiner's loupe on the desktop: a round lens that follows the pointer and shows the stage
  * magnified 3x beneath it. While mounted it takes over the frame: the stage, then the lens on top.
+ * By keyboard the lens follows the stage's crosshair instead (examiner-keys.ts), until the pointer
+ * moves over the stage again.
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useXR } from '@react-three/xr';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { cursorToNdc } from './stage-keys';
+import { stageKeyboard } from './keyboard-store';
+import { stageStats } from './stats';
 import { CircleGeometry, Mesh, MeshBasicMaterial, OrthographicCamera, PerspectiveCamera, RingGeometry, Scene, WebGLRenderTarget } from 'three';
 
 const ZOOM = 3;
@@ -26,18 +31,32 @@ function DesktopLoupe() {
     hud.add(glass, rim);
     return { target, hud, glass, rim, hudCam: new OrthographicCamera(0, 1, 1, 0, -1, 1), lensCam: new PerspectiveCamera() };
   }, []);
+  /** Whether the last hand on the lens was the keyboard's (the crosshair moved) rather than the pointer's. */
+  const byKeys = useRef(false);
   useEffect(() => {
     gl.domElement.style.cursor = 'zoom-in';
+    const onPointer = () => (byKeys.current = false);
+    const stopWatching = stageKeyboard.subscribe((s, was) => {
+      // The crosshair moved, or the stage was reached by keyboard.
+      if (s.cursor !== was.cursor || (s.focused && s.keyboard && !(was.focused && was.keyboard))) byKeys.current = true;
+    });
+    gl.domElement.addEventListener('pointermove', onPointer);
     return () => {
       gl.domElement.style.cursor = '';
+      gl.domElement.removeEventListener('pointermove', onPointer);
+      stopWatching();
+      stageStats.loupeAt = null;
       lens.target.dispose();
     };
   }, [gl, lens]);
 
   useFrame(({ scene, camera, size, pointer }) => {
     const { target, hud, glass, rim, hudCam, lensCam } = lens;
-    const px = (pointer.x * 0.5 + 0.5) * size.width;
-    const py = (pointer.y * 0.5 + 0.5) * size.height;
+    const keys = stageKeyboard.getState();
+    const aim = byKeys.current && keys.focused && keys.picker?.subject === 'loupe' ? cursorToNdc(keys.cursor) : pointer;
+    const px = (aim.x * 0.5 + 0.5) * size.width;
+    const py = (aim.y * 0.5 + 0.5) * size.height;
+    stageStats.loupeAt = [px, size.height - py];
     const src = LENS_PX / ZOOM;
     lensCam.copy(camera as PerspectiveCamera);
     lensCam.setViewOffset(size.width, size.height, px - src / 2, size.height - py - src / 2, src, src);

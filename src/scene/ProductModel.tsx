@@ -9,6 +9,8 @@ export function useModel(url: string): { scene: Object3D; centre: Vector3; size:
   return useMemo(() => {
     const scene = gltf.scene;
     prepareUv(scene);
+    // The examiner's keyboard tools aim at the product itself, not the pins and marks beside it in its group.
+    scene.userData.productModel = true;
     const box = new Box3().setFromObject(scene);
     return { scene, centre: box.getCenter(new Vector3()), size: box.getSize(new Vector3()), bottom: box.min.y };
   }, [gltf]);

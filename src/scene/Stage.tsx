@@ -14,6 +14,7 @@ import { attachDragTurner } from './drag';
 import { Loupe } from './Loupe';
 import { renderQuality } from './render-quality';
 import { StageKeyboard } from './StageKeyboard';
+import { ExaminerKeys } from './examiner-keys';
 import { stageStats } from './stats';
 import { xrReady, xrStore } from './xr-store';
 import { XrPair } from './xr/XrPair';
@@ -97,6 +98,7 @@ export function Stage({ children }: { children: ReactNode }) {
         <Lighting />
         <DesktopControls />
         <StageKeyboard />
+        <ExaminerKeys />
         <FrameProbe />
         <ExaminerLoupe />
         <Suspense fallback={null}>

@@ -3,8 +3,9 @@
  * application with a name and a description of its keys; W/A/S/D (and the arrows, where no pins are
  * dropped) turn the items, + and - zoom. Where pins are dropped (find the tells), the arrows move a
  * crosshair over the view instead: Enter or Space drops a pin where its ray meets the suspect (the
- * click's own path, see drill/keyboard-pick.ts), Tab walks the pins, Delete removes one; what
- * happened is spoken through a live region. Nothing said names a part: parts are renamed so as not
+ * click's own path, see drill/keyboard-pick.ts), Tab walks the pins, Delete removes one. The
+ * examiner's ruler and loupe take the crosshair the same way (examiner-keys.ts): Enter sets a ruler
+ * mark, and the loupe follows the crosshair. What happened is spoken through a live region. Nothing said names a part: parts are renamed so as not
  * to give the tells away, and "Pin 2 placed" is all that is known.
  */
 import { useThree } from '@react-three/fiber';
@@ -14,15 +15,16 @@ import { Vector3, type PerspectiveCamera } from 'three';
 import type { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { i18n } from '../i18n/i18n';
 import { MAX_PINS } from '../domain/drill';
-import { announce, stageKeyboard, type KeyboardPicker } from './keyboard-store';
+import { announce, stageKeyboard, type KeyboardPicker, type PickerSubject } from './keyboard-store';
 import { CENTRE, cursorToNdc, moveCursor, ndcToCursor, pinToRemove, stageKeyAction, type StageKeyAction } from './stage-keys';
 import { StageKeyOverlay } from './StageKeyOverlay';
 import { turn } from './turntable';
 
 let ids = 0;
 
-/** The words for the studio's model ("Tell 2 placed") are the same key with "Model" after it. */
-const said = (picker: KeyboardPicker, key: string) => (picker.subject === 'model' ? `${key}Model` : key);
+/** The words for the studio's model ("Tell 2 placed"), the ruler ("Mark 2 set") and the loupe are the suspect's key with the subject after it. */
+const SUFFIX: Record<PickerSubject, string> = { suspect: '', model: 'Model', ruler: 'Ruler', loupe: 'Loupe' };
+const said = (picker: KeyboardPicker, key: string) => key + SUFFIX[picker.subject];
 const right = new Vector3();
 const offset = new Vector3();
 
@@ -100,7 +102,7 @@ export function StageKeyboard({ orbit = false }: { orbit?: boolean }) {
           return;
         }
         case 'drop': {
-          if (!picker) return;
+          if (!picker?.drop) return;
           const outcome = picker.drop(cursorToNdc(s.cursor));
           if (outcome === 'miss') announce(said(picker, 'pin.miss'));
           else if (outcome === 'full') announce('pin.full', { max: MAX_PINS });
@@ -116,7 +118,7 @@ export function StageKeyboard({ orbit = false }: { orbit?: boolean }) {
           if (i < 0) return;
           picker.remove(i);
           stageKeyboard.setState({ selected: null });
-          announce('pin.removed', { n: i + 1, left: picker.count() });
+          announce(said(picker, 'pin.removed'), { n: i + 1, left: picker.count() });
           return;
         }
         case 'select': {
@@ -131,7 +133,7 @@ export function StageKeyboard({ orbit = false }: { orbit?: boolean }) {
         }
         case 'deselect':
           stageKeyboard.setState({ selected: null });
-          announce('pin.deselected');
+          if (picker) announce(said(picker, 'pin.deselected'));
       }
     };
     const onKey = (e: KeyboardEvent) => {

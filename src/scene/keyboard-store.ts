@@ -1,8 +1,9 @@
 /**
  * What the stage's keyboard layer shares between the canvas (which raycasts) and its overlay (the
  * crosshair, the key help and the spoken messages): a small vanilla store, as for the comparison.
- * The item that takes pins registers a picker while pins may be dropped; without one the crosshair
- * is not shown and the arrow keys turn the items.
+ * The item that takes pins registers a picker while pins may be dropped, and so do the examiner's
+ * ruler and loupe while chosen (they take the keys over a drill's pins, as they take its clicks);
+ * without one the crosshair is not shown and the arrow keys turn the items.
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -11,11 +12,13 @@ import { CENTRE, type Cursor } from './stage-keys';
 /** What a keyboard drop did: a pin placed (its 1-based number), nothing of the item under the crosshair, or no pins left. */
 export type DropOutcome = { placed: number } | 'miss' | 'full';
 
+export type PickerSubject = 'suspect' | 'model' | 'ruler' | 'loupe';
+
 export interface KeyboardPicker {
-  /** What takes the pins, for the words spoken: the drill's suspect, or the studio's model. */
-  subject: 'suspect' | 'model';
-  /** Drops a pin where the ray through `ndc` first meets the item, by the same path as a click. */
-  drop(ndc: { x: number; y: number }): DropOutcome;
+  /** What the crosshair aims, for the words spoken: pins on the drill's suspect, tells on the studio's model, the ruler's marks, or the loupe. */
+  subject: PickerSubject;
+  /** Drops a pin where the ray through `ndc` first meets the item, by the same path as a click; absent where the crosshair only aims (the loupe). */
+  drop?(ndc: { x: number; y: number }): DropOutcome;
   /** Whether the ray through `ndc` meets the item. */
   over(ndc: { x: number; y: number }): boolean;
   /** How many pins are dropped. */
@@ -64,11 +67,28 @@ export function announce(key: string, values?: Record<string, string | number>):
   stageKeyboard.setState({ announcement: { key, values, n: ++said } });
 }
 
-/** Registers the item that takes pins; returns the unregistering function. */
+const registered: KeyboardPicker[] = [];
+const isTool = (p: KeyboardPicker) => p.subject === 'ruler' || p.subject === 'loupe';
+
+/** The picker the keys drive: the newest examiner's tool, else the newest registered. */
+function current(): KeyboardPicker | null {
+  for (let i = registered.length - 1; i >= 0; i--) if (isTool(registered[i]!)) return registered[i]!;
+  return registered.at(-1) ?? null;
+}
+
+function update(): void {
+  const picker = current();
+  if (stageKeyboard.getState().picker !== picker) stageKeyboard.setState({ picker, cursor: CENTRE, selected: null, over: false });
+}
+
+/** Registers what the crosshair drives; returns the unregistering function. */
 export function registerPicker(picker: KeyboardPicker): () => void {
-  stageKeyboard.setState({ picker, cursor: CENTRE, selected: null, over: false });
+  registered.push(picker);
+  update();
   return () => {
-    if (stageKeyboard.getState().picker === picker) stageKeyboard.setState({ picker: null, selected: null, over: false });
+    const i = registered.indexOf(picker);
+    if (i >= 0) registered.splice(i, 1);
+    update();
   };
 }
 

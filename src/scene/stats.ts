@@ -30,6 +30,10 @@ export const stageStats = {
   vrRoom: false,
   /** The XR toolbar's buttons (names), which are on, and where each stands (world, metres). */
   xrToolbar: { buttons: [] as string[], pressed: [] as boolean[], positions: [] as Vec3[] },
+  /** On the comparison stage: whether the genuine and the counterfeit are drawn this frame (the overlay's flicker shows one at a time). */
+  itemsShown: { genuine: false, counterfeit: false },
+  /** The desktop loupe's centre (CSS px from the canvas's top left), or null while it is put away. */
+  loupeAt: null as [number, number] | null,
   /** The XR loupe: whether its lens is drawn, where it is (world, metres), and lens renders so far. */
   xrLoupe: { visible: false, position: [0, 0, 0] as Vec3, renders: 0 },
 };

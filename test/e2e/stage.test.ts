@@ -29,6 +29,19 @@ async function openStage(query = ''): Promise<WatchedPage> {
   return w;
 }
 
+/** Presses Tab (Shift+Tab when `back`) until the focused element's role (or tag) and text start with `target`. */
+async function tabTo(page: Page, target: string, back = false): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `${el.getAttribute('role') ?? el.tagName.toLowerCase()} ${el.textContent ?? ''}`.trim() : '';
+    });
+    if (focused.startsWith(target)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
 const BACKGROUND = rgb('#eef1f5');
 const FLOOR = rgb('#d9dde3');
 const PIN = rgb('#e5484d');
@@ -146,6 +159,70 @@ describe('the trainee studies a product in a desktop browser', () => {
     const img = await canvasPixels(page);
     const centre = countWhere(img, (x, _y, c) => Math.abs(x - img.width / 2) < img.width * 0.15 && !isNear(c, BACKGROUND, 24) && !isNear(c, FLOOR, 24));
     expect(centre).toBeGreaterThan(2000);
+    await page.close();
+  });
+
+  it('by keyboard alone the ruler sets its marks with the crosshair, and the loupe follows it', async () => {
+    const { page } = await openStage();
+    const crosshair = page.getByTestId('stage-crosshair');
+    const said = () => page.getByTestId('stage-announcement').textContent();
+    await tabTo(page, 'button Ruler');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'application');
+    await crosshair.waitFor();
+    // The items stand left and right of the centre: walk left until the crosshair is on one.
+    for (let i = 0; i < 16 && (await crosshair.getAttribute('data-over')) !== 'true'; i++) await page.keyboard.press('Shift+ArrowLeft');
+    expect(await said()).toBe('The crosshair is on an item.');
+    await page.keyboard.press('Enter');
+    await expect.poll(said).toBe('Mark 1 set.');
+    // A little lower on the same item (or higher, where the first mark was near its foot).
+    for (const key of ['ArrowDown', 'ArrowUp']) {
+      for (let i = 0; i < 3; i++) await page.keyboard.press(key);
+      if ((await crosshair.getAttribute('data-over')) === 'true') break;
+    }
+    await page.keyboard.press('Enter');
+    await expect.poll(said).toBe('Mark 2 set.');
+    expect(await page.getByTestId('ruler-reading').textContent()).toMatch(/^\d+(\.\d)? mm$/);
+    await page.keyboard.press('Delete');
+    await expect.poll(said).toBe('Mark 2 removed. Marks left: 1.');
+    expect(await page.getByTestId('ruler-reading').count()).toBe(0);
+
+    await tabTo(page, 'button Loupe', true);
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'application');
+    const canvas = (await page.locator('canvas').first().boundingBox())!;
+    const loupeAt = () => page.evaluate(() => window.__twinspect!.stats.loupeAt);
+    await expect.poll(loupeAt).toEqual([expect.closeTo(canvas.width / 2, 0), expect.closeTo(canvas.height / 2, 0)]);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(loupeAt).toEqual([expect.closeTo(canvas.width / 2 + 48, 0), expect.closeTo(canvas.height / 2 + 8, 0)]);
+    await page.close();
+  });
+
+  it('under reduced motion the overlay does not flicker: the two items are swapped by hand', async () => {
+    const { page } = await openStage();
+    const shown = async () => {
+      const seen = new Set<string>();
+      // Over two of the flicker's periods (0.8 s each), a frame at a time.
+      for (let i = 0; i < 16; i++) {
+        await waitFrames(page, 1);
+        seen.add(JSON.stringify(await page.evaluate(() => window.__twinspect!.stats.itemsShown)));
+        await page.waitForTimeout(100);
+      }
+      return [...seen].map((s) => JSON.parse(s) as { genuine: boolean; counterfeit: boolean });
+    };
+    await page.getByRole('button', { name: 'Overlay', exact: true }).click();
+    const style = page.getByRole('combobox', { name: 'Overlay style' });
+    await style.selectOption('flicker');
+    expect(await shown()).toHaveLength(2);
+    // The setting is read as the toolbar draws (a busy software-WebGL page may not hear the change event at once).
+    await style.selectOption('ghost');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await style.selectOption('flicker');
+    expect(await shown()).toEqual([{ genuine: true, counterfeit: false }]);
+    await page.getByRole('button', { name: 'Show the counterfeit', exact: true }).click();
+    expect(await shown()).toEqual([{ genuine: false, counterfeit: true }]);
+    expect(await page.getByRole('button', { name: 'Show the genuine', exact: true }).count()).toBe(1);
     await page.close();
   });
 

@@ -14,6 +14,7 @@ import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { Group, MeshBasicMaterial, Shape, ShapeGeometry, Vector3 } from 'three';
 import { compareActions, compareStore, useCompare, type CompareState, type OverlayMode } from '../../app/compare-store';
 import { uiFont } from '../fonts';
+import { prefersReducedMotion } from '../reduced-motion';
 import { stageStats } from '../stats';
 import { onXrUiLayer, XR_UI_LAYER } from './XrLoupe';
 import { usePressOnRelease } from './press-on-release';
@@ -30,6 +31,17 @@ const TILT = -0.8;
 const PAIR_FRONT = 0.64;
 const NEXT_OVERLAY: Record<OverlayMode, OverlayMode> = { off: 'ghost', ghost: 'flicker', flicker: 'off' };
 
+/** Under reduced motion the flicker holds still: one press shows the genuine, the next the counterfeit, the next ends the overlay. */
+function overlayShown(s: CompareState): string {
+  return s.overlay === 'flicker' && prefersReducedMotion() ? s.flickerShows : s.overlay;
+}
+
+function nextOverlay(): void {
+  const s = compareStore.getState();
+  if (s.overlay === 'flicker' && prefersReducedMotion() && s.flickerShows === 'genuine') compareActions.swapFlicker();
+  else compareActions.setOverlay(NEXT_OVERLAY[s.overlay]);
+}
+
 interface ButtonSpec {
   name: string;
   isOn: (s: CompareState) => boolean;
@@ -44,8 +56,8 @@ const BUTTONS: ButtonSpec[] = [
   {
     name: 'Overlay',
     isOn: (s) => s.overlay !== 'off',
-    label: (s) => (s.overlay === 'off' ? i18n.t('xr:toolbar.Overlay') : i18n.t('xr:overlayMode', { mode: i18n.t(`xr:overlayModes.${s.overlay}`) })),
-    press: () => compareActions.setOverlay(NEXT_OVERLAY[compareStore.getState().overlay]),
+    label: (s) => (s.overlay === 'off' ? i18n.t('xr:toolbar.Overlay') : i18n.t('xr:overlayMode', { mode: i18n.t(`xr:overlayModes.${overlayShown(s)}`) })),
+    press: nextOverlay,
   },
   { name: 'Loupe', isOn: (s) => s.tool === 'loupe', press: () => compareActions.setTool('loupe') },
 ];

@@ -54,6 +54,24 @@ describe('the comparison store', () => {
     expect(compareStore.getState().ruler).toEqual([{ side: 'B', point: [0, 0, 0] }]);
   });
 
+  it("a ruler mark can be removed by its number (the keyboard's Delete)", () => {
+    compareActions.open(product, null, 'A');
+    compareActions.addRulerMark({ side: 'A', point: [0, 0, 0] });
+    compareActions.addRulerMark({ side: 'A', point: [0.01, 0, 0] });
+    compareActions.removeRulerMark(0);
+    expect(compareStore.getState().ruler).toEqual([{ side: 'A', point: [0.01, 0, 0] }]);
+  });
+
+  it('the still flicker (reduced motion) swaps by hand and starts on the genuine with each overlay', () => {
+    compareActions.setOverlay('flicker');
+    expect(compareStore.getState().flickerShows).toBe('genuine');
+    compareActions.swapFlicker();
+    expect(compareStore.getState().flickerShows).toBe('counterfeit');
+    compareActions.setOverlay('ghost');
+    compareActions.setOverlay('flicker');
+    expect(compareStore.getState().flickerShows).toBe('genuine');
+  });
+
   it('a tool toggles off when chosen again, and the UV lamp shines alongside it', () => {
     compareActions.setTool('loupe');
     compareActions.toggleUvLamp();
