@@ -1,51 +1,34 @@
 /**
  * Drills on the server: made from the published catalogue with a fresh seed, the key kept in the
- * database (or sealed for a guest) until the answer is in; the answer scored and written, with the
- * spaced-practice cards and the xAPI statements, in one transaction before the trainee is told.
+ * database (or sealed for a guest) until the answer is in; hints; the answer scored, and for a
+ * signed-in trainee written through the attempt store (attempt-store.ts) before they are told.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { attemptOf } from '../../domain/attempt';
 import { tellCategoriesOf, type Product } from '../../domain/catalogue';
 import { MAX_HINTS, type DrillAnswer, type DrillKey, type DrillKind, type DrillQuestion, type DrillResult, type Hint } from '../../domain/drill';
 import { generateDrill, NoDrillError, type GeneratedDrill } from '../../domain/drill-generator';
 import { practiseNext } from '../../domain/practice';
 import type { SessionUser } from '../../domain/roles';
 import { scoreAnswer } from '../../domain/scoring';
-import { statementsForAttempt } from '../../domain/xapi';
 import type { Sealer } from '../auth/sealing';
 import { catalogueVersion } from '../catalogue/version';
 import type { CatalogueStore } from '../db/catalogue-store';
 import type { Db } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
-import { attempts, drills, users } from '../db/schema';
-import { enqueueStatements } from '../xapi/outbox';
-import { insertAttempt } from './attempt-rows';
-import { cardsOf, reviewCardsFor } from './review-cards';
-import { textIn } from '../../domain/local-text';
+import { drills } from '../db/schema';
+import { createAttemptStore, resultOf, type XapiContext } from './attempt-store';
+import { checkKind, DrillError, refusal } from './drill-error';
+import { cardsOf } from './review-cards';
 
-
-export class DrillError extends Error {
-  override name = 'DrillError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { DrillError } from './drill-error';
+export type { XapiContext } from './attempt-store';
 
 /** What a guest's sealed token holds: everything needed to score, since nothing is stored. */
 interface GuestSeal {
   kind: DrillKind;
   key: DrillKey;
   issuedAt: string;
-}
-
-export interface XapiContext {
-  homePage: string;
-  activityBase: string;
 }
 
 export interface DrillServiceDeps {
@@ -63,6 +46,7 @@ const ITEM_TTL_S = 24 * 3600;
 export function createDrillService(deps: DrillServiceDeps) {
   const { db, sealer } = deps;
   const now = deps.now ?? (() => new Date());
+  const attemptStore = createAttemptStore(deps);
 
   async function published(): Promise<Product[]> {
     return (await deps.store.list()).map((s) => s.product);
@@ -140,17 +124,6 @@ export function createDrillService(deps: DrillServiceDeps) {
     return seal;
   }
 
-  /** Why a stored drill cannot be hinted or answered by this user (called after a guarded update found nothing). */
-  async function refusal(user: SessionUser | undefined, drillId: string, reader: Db = db): Promise<DrillError> {
-    // Inside a transaction, read through it: PGlite has one connection, and the outer handle would wait forever.
-    const [row] = await reader.select({ userId: drills.userId, answeredAt: drills.answeredAt, hintsUsed: drills.hintsUsed }).from(drills).where(eq(drills.id, drillId)).limit(1);
-    if (!row) return new DrillError(404, 'drill_not_found', `No drill ${drillId}.`);
-    if (!user) return new DrillError(401, 'not_signed_in', 'Sign in to answer this drill.');
-    if (row.userId !== user.id) return new DrillError(403, 'not_your_drill', 'This drill belongs to another trainee.');
-    if (row.answeredAt) return new DrillError(409, 'already_answered', 'This drill has already been answered.');
-    return new DrillError(409, 'no_more_hints', 'No hints are left for this drill.');
-  }
-
   async function hint(
     user: SessionUser | undefined,
     drillId: string,
@@ -177,37 +150,8 @@ export function createDrillService(deps: DrillServiceDeps) {
           )
           .returning({ hintsUsed: drills.hintsUsed, key: drills.answerKey })
       : [];
-    if (!row) throw await refusal(user, drillId);
+    if (!row) throw await refusal(db, user, drillId);
     return { hint: row.key.hints[row.hintsUsed - 1]!, hintsUsed: row.hintsUsed };
-  }
-
-  function resultOf(drillId: string, kind: DrillKind, key: DrillKey, score: DrillResult['score'], saved: boolean): DrillResult {
-    return { drillId, kind, score, revealed: key.revealed, tells: key.tells, saved };
-  }
-
-  function checkKind(kind: DrillKind, answer: DrillAnswer): void {
-    if (answer.kind !== kind) {
-      throw new DrillError(400, 'wrong_answer_kind', `body.answer.kind: this is a "${kind}" drill, the answer is for "${answer.kind}"`);
-    }
-  }
-
-  /**
-   * The stored result of an answer already sent with this Idempotency-Key (scored again from the
-   * stored answer, which gives the same score), or undefined when there is none.
-   */
-  async function replayOf(user: SessionUser, drillId: string, idempotencyKey: string, reader: Db = db): Promise<DrillResult | undefined> {
-    const [found] = await reader
-      .select({ attempt: attempts, drill: drills })
-      .from(attempts)
-      .innerJoin(drills, eq(drills.id, attempts.drillId))
-      .where(and(eq(attempts.userId, user.id), eq(attempts.idempotencyKey, idempotencyKey)))
-      .limit(1);
-    if (!found) return undefined;
-    if (found.attempt.drillId !== drillId) throw new DrillError(409, 'idempotency_key_reused', `Idempotency-Key: this key was already used for another drill.`);
-    const { attempt: a, drill: d } = found;
-    const key = d.answerKey;
-    const score = scoreAnswer({ kind: d.kind, key, answer: a.answer, tells: key.tells, hintsUsed: a.hintsUsed, durationMs: a.durationMs });
-    return resultOf(d.id, d.kind, key, score, true);
   }
 
   /**
@@ -235,65 +179,13 @@ export function createDrillService(deps: DrillServiceDeps) {
       const score = scoreAnswer({ kind: seal.kind, key: seal.key, answer: body.answer, tells: seal.key.tells, hintsUsed, durationMs });
       return resultOf(drillId, seal.kind, seal.key, score, false);
     }
-    if (!user) throw await refusal(user, drillId);
+    if (!user) throw await refusal(db, user, drillId);
     if (idempotencyKey) {
-      const replay = await replayOf(user, drillId, idempotencyKey);
+      const replay = await attemptStore.replayOf(user, drillId, idempotencyKey);
       if (replay) return replay;
     }
     const [issued] = body.answeredAt ? await db.select({ at: drills.issuedAt }).from(drills).where(eq(drills.id, drillId)).limit(1) : [];
-    const givenAt = answerTime(issued?.at, body.answeredAt);
-    try {
-      return await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(drills)
-          .set({ answeredAt: givenAt })
-          .where(and(eq(drills.id, drillId), eq(drills.userId, user.id), isNull(drills.answeredAt)))
-          .returning();
-        if (!row) {
-          // The same answer sent twice at once: the second finds the first's attempt once it is in.
-          const replay = idempotencyKey ? await replayOf(user, drillId, idempotencyKey, tx as unknown as Db) : undefined;
-          if (replay) return replay;
-          throw await refusal(user, drillId, tx as unknown as Db);
-        }
-        return record(tx as unknown as Db, user, row, body.answer, givenAt, idempotencyKey);
-      });
-    } catch (err) {
-      // Two sends of one key racing past the first look: the loser's insert meets the unique index.
-      const replay = idempotencyKey && isUniqueViolation(err) ? await replayOf(user, drillId, idempotencyKey) : undefined;
-      if (replay) return replay;
-      throw err;
-    }
-  }
-
-  /**
-   * Marks an answered drill and writes the attempt, the practice cards and the xAPI statements, in
-   * the caller's transaction. A wrong kind throws inside it, so the drill stays answerable.
-   */
-  async function record(tx: Db, user: SessionUser, row: typeof drills.$inferSelect, answer: DrillAnswer, answeredAt: Date, idempotencyKey?: string): Promise<DrillResult> {
-    checkKind(row.kind, answer);
-    const key = row.answerKey;
-    const durationMs = Math.max(0, answeredAt.getTime() - row.issuedAt.getTime());
-    const score = scoreAnswer({ kind: row.kind, key, answer, tells: key.tells, hintsUsed: row.hintsUsed, durationMs });
-    const attempt = attemptOf(
-      {
-        id: row.id,
-        userId: user.id,
-        kind: row.kind,
-        productId: row.productId,
-        productName: textIn(row.question.product.name, 'en'),
-        catalogueVersion: row.catalogueVersion,
-        issuedAt: row.issuedAt.toISOString(),
-      },
-      score,
-      answeredAt.toISOString(),
-    );
-    await insertAttempt(tx, attempt, answer, score, idempotencyKey);
-    await reviewCardsFor(tx, attempt, answeredAt);
-    if (deps.xapi) {
-      const [account] = await tx.select({ name: users.accountName }).from(users).where(eq(users.id, user.id));
-      await enqueueStatements(tx, statementsForAttempt(attempt, { ...deps.xapi, accountName: account!.name, answer }));
-    }
-    return resultOf(row.id, row.kind, key, score, true);
+    return attemptStore.store(user, drillId, body.answer, answerTime(issued?.at, body.answeredAt), idempotencyKey);
   }
 
   /**
@@ -327,7 +219,7 @@ export function createDrillService(deps: DrillServiceDeps) {
             liveRound: round.round,
           })
           .returning();
-        return record(tx as unknown as Db, user, row!, answer, answeredAt);
+        return attemptStore.record(tx as unknown as Db, user, row!, answer, answeredAt);
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw new DrillError(409, 'already_answered', `round ${round.round} has already been answered`);
