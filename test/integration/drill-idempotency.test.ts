@@ -5,19 +5,15 @@
  * available offline" download reads.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrillQuestion, DrillResult } from '../../src/domain/drill';
 import { createApp, type App } from '../../src/server/app';
 import { attempts, drills } from '../../src/server/db/schema';
 import type { OfflineManifest } from '../../src/server/http/offline-routes';
-import { readLrsConfig } from '../../src/server/xapi/lrs-config';
 import { startLrsStandin, type LrsStandin } from '../support/lrs-standin';
-import { writeFixturePack } from '../unit/server/fixture-pack';
 import { signedIn, type Client } from './support/app-client';
+import { lrsTestConfig } from './support/test-config';
 
 let lrs: LrsStandin;
 let app: App;
@@ -26,16 +22,7 @@ let tess: Client;
 beforeAll(async () => {
   lrs = await startLrsStandin();
   lrs.setDown(true); // statements stay in the outbox, to be counted
-  const tmp = (name: string) => mkdtemp(join(tmpdir(), `twinspect-${name}-`));
-  app = await createApp({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: await tmp('data'),
-    databaseUrl: undefined,
-    contentDir: await writeFixturePack(),
-    distDir: await tmp('dist'),
-    lrs: readLrsConfig({ LRS_ENDPOINT: lrs.endpoint, LRS_USERNAME: lrs.username, LRS_PASSWORD: lrs.password, XAPI_ACCOUNT_HOMEPAGE: 'https://hr.agency.test' }),
-  });
+  app = await createApp(await lrsTestConfig(lrs));
   tess = await signedIn(app, 'tess@agency.test', 'trainee');
 });
 afterAll(async () => {

@@ -14,7 +14,7 @@ import { freePort } from '../support/free-port';
 import { joinLive, until, type LiveParticipant } from '../support/live-client';
 import { addAccount, startServerProcess, type ServerProcess } from '../support/server-process';
 import { PASSWORD, signInOver, type Client } from './support/app-client';
-import { testConfig } from './support/live-app';
+import { testConfig } from './support/test-config';
 
 const ACCOUNTS = [
   { email: 'ines@agency.test', role: 'instructor', name: 'Ines' },

@@ -1,6 +1,6 @@
 /** The live-session contract on PGlite, then on a throwaway PostgreSQL unless skipped (one after the other). */
 import { describeLiveContract } from './support/live-contract';
-import { testConfig } from './support/live-app';
+import { testConfig } from './support/test-config';
 import { onPostgres } from './support/on-postgres';
 
 describeLiveContract('PGlite', () => testConfig());

@@ -10,7 +10,7 @@ import { createApp, type App } from '../../src/server/app';
 import { freePort } from '../support/free-port';
 import { addAccount, startServerProcess, type ServerProcess } from '../support/server-process';
 import { PASSWORD } from './support/app-client';
-import { testConfig } from './support/live-app';
+import { testConfig } from './support/test-config';
 import { SKIP_POSTGRES } from './support/postgres';
 import { findRedisServer, NO_REDIS_MESSAGE, startRedis, type TestRedis } from './support/redis';
 

@@ -1,45 +1,20 @@
 /**
  * The recognition pipeline in Node with the wasm backend, on real photos from ../shared/fixtures/photos
- * (read from there, never copied into the repository). The README there lists what COCO-SSD found in
- * each photo (wasm backend, maxBoxes 20, minScore 0.5); scores should agree within ±0.05.
+ * (found through support/recognition-photos.ts; the CLI's own tests are in recognition-cli.test.ts).
+ * The README there lists what COCO-SSD found in each photo (wasm backend, maxBoxes 20, minScore 0.5);
+ * scores should agree within ±0.05.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textIn } from '../../src/domain/local-text';
-import type { Detection, ScanOutcome } from '../../src/domain/recognition';
+import type { ScanOutcome } from '../../src/domain/recognition';
 import type { Detector } from '../../src/recognition/detector';
 import { catalogueEntries, loadNodeDetector, scanPhotos, type PhotoScan } from '../../src/recognition/scan-node';
-
-const repoRoot = resolve(import.meta.dirname, '..', '..');
-const photosDir = join(repoRoot, '..', 'shared', 'fixtures', 'photos');
-const haveFixtures = existsSync(join(photosDir, 'README.md'));
-const photo = (name: string) => join(photosDir, name);
-const TOLERANCE = 0.05;
-
-if (!haveFixtures) {
-  console.warn(
-    `\n${'!'.repeat(78)}\n!! SKIPPING recognition integration tests: no fixture photos at ${photosDir}\n${'!'.repeat(78)}\n`,
-  );
-}
-const suite = haveFixtures ? describe : describe.skip;
-
-/** "cup 0.987", "person 0.924, backpack 0.588" from the README's "coco-ssd finds" column. */
-function readmeTable(): Map<string, { cocoClass: string; score: number }[]> {
-  const table = new Map<string, { cocoClass: string; score: number }[]>();
-  for (const line of readFileSync(join(photosDir, 'README.md'), 'utf8').split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
-    const file = cells[1];
-    if (!file || !/\.(jpe?g|png)$/i.test(file)) continue;
-    const found = [...(cells[6] ?? '').matchAll(/([a-z][a-z ]*?) (0\.\d+)/g)].map((m) => ({ cocoClass: m[1]!.trim(), score: Number(m[2]) }));
-    table.set(file, found);
-  }
-  return table;
-}
+import { compare, haveFixtures, photo, photosDir, readmeTable, repoRoot, runScan, suite, TOLERANCE } from './support/recognition-photos';
 
 /**
  * Where this pipeline's detections differ from the README by more than the tolerance (measured with the
@@ -52,19 +27,6 @@ const KNOWN_DEVIATIONS: Record<string, { tolerance?: number; extra?: string[] }>
   'PaddleClas_wangzai.jpg': { tolerance: 0.16 },
   'tfjs-models_posenet_looking_at_computer.jpg': { extra: ['laptop'] },
 };
-
-/** Pairs each expected detection with an unused found one of the same class and the nearest score. */
-function compare(found: Detection[], expected: { cocoClass: string; score: number }[], tolerance: number) {
-  const unused = [...found];
-  const misses: string[] = [];
-  for (const want of expected) {
-    const candidates = unused.filter((d) => d.cocoClass === want.cocoClass).sort((a, b) => Math.abs(a.score - want.score) - Math.abs(b.score - want.score));
-    const got = candidates[0];
-    if (!got || Math.abs(got.score - want.score) > tolerance) misses.push(`${want.cocoClass} ${want.score} (got ${got ? got.score.toFixed(3) : 'none'})`);
-    if (got) unused.splice(unused.indexOf(got), 1);
-  }
-  return { misses, extra: unused.map((d) => d.cocoClass) };
-}
 
 const summary = (o: ScanOutcome) => o.detections.map((d) => `${d.cocoClass} ${d.score.toFixed(3)}`).join(', ');
 
@@ -262,12 +224,7 @@ suite('recognition on real photos (Node, wasm backend)', () => {
     });
 
     it('twinspect scan --content uses that pack', () => {
-      const cli = join(repoRoot, 'src', 'server', 'cli', 'twinspect.mjs');
-      const res = spawnSync(process.execPath, [cli, 'scan', photo('IBM-MAX-Object-Detector_baby-bear.jpg'), '--content', pack, '--json'], {
-        encoding: 'utf8',
-        cwd: repoRoot,
-        timeout: 110_000,
-      });
+      const res = runScan(photo('IBM-MAX-Object-Detector_baby-bear.jpg'), '--content', pack, '--json');
       expect(res.status, res.stderr).toBe(0);
       const [result] = JSON.parse(res.stdout).photos as { matches: { productId: string; by: string }[] }[];
       expect(result!.matches.map((m) => [m.productId, m.by])).toEqual([
@@ -275,47 +232,5 @@ suite('recognition on real photos (Node, wasm backend)', () => {
         ['plush-no-photo', 'class'],
       ]);
     }, 120_000);
-  });
-
-  describe('twinspect scan (CLI, end to end)', () => {
-    const cli = join(repoRoot, 'src', 'server', 'cli', 'twinspect.mjs');
-    const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'scan', ...args], { encoding: 'utf8', cwd: repoRoot, timeout: 110_000 });
-
-    it('--json prints the detections and matches of each photo', () => {
-      const started = performance.now();
-      const res = run(photo('jetson-inference_bottle_0.jpg'), photo('PaddleClas_wangzai.jpg'), '--json');
-      console.info(`twinspect scan, 2 photos: ${Math.round(performance.now() - started)} ms`);
-      expect(res.status, res.stderr).toBe(0);
-      const out = JSON.parse(res.stdout) as { photos: { file: string; detections: Detection[]; matches: { productId: string; by: string }[]; noMatch: boolean }[] };
-      expect(out.photos).toHaveLength(2);
-      const [bottle, wangzai] = out.photos;
-      expect(bottle!.file).toBe(photo('jetson-inference_bottle_0.jpg'));
-      expect(bottle!.detections.some((d) => d.cocoClass === 'bottle' && Math.abs(d.score - 0.986) <= TOLERANCE)).toBe(true);
-      expect(bottle!.detections[0]!.box).toHaveLength(4);
-      expect(bottle!.matches[0]).toMatchObject({ productId: 'aurele-no7-perfume', by: 'class' });
-      expect(bottle!.noMatch).toBe(false);
-      expect(wangzai!.noMatch).toBe(true);
-      expect(wangzai!.matches).toEqual([]);
-    }, 120_000);
-
-    it('prints a human summary without --json', () => {
-      const res = run(photo('IBM-MAX-Object-Detector_baby-bear.jpg'), photo('tfjs-models_posenet_with_computer.jpg'));
-      expect(res.status, res.stderr).toBe(0);
-      expect(res.stdout).toMatch(/^ {2}teddy bear 0\.99 at \d+,\d+ \d+×\d+$/m);
-      expect(res.stdout).toContain('→ Bramble Bear 0.99 (class)');
-      expect(res.stdout).toMatch(/with_computer\.jpg \(513×513\)\n(.*\n)*? {2}→ no matching product/);
-    }, 120_000);
-
-    it('a missing or undecodable photo: an error naming the file, exit 1; no photo: usage, exit 2', () => {
-      const missing = run(photo('no-such-photo.jpg'));
-      expect(missing.status).toBe(1);
-      expect(missing.stderr).toContain('no-such-photo.jpg: no such file');
-      const notImage = run(photo('README.md'));
-      expect(notImage.status).toBe(1);
-      expect(notImage.stderr).toMatch(/README\.md: not a decodable image/);
-      const none = run('--json');
-      expect(none.status).toBe(2);
-      expect(none.stderr).toContain('Usage: twinspect scan PHOTO...');
-    }, 60_000);
   });
 });

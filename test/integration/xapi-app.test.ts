@@ -2,35 +2,22 @@
  * Attempts reach the agency's LRS: each answered drill becomes valid xAPI statements for the trainee's
  * agency account (never their email), and statements written while the LRS is down survive a restart.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrillQuestion } from '../../src/domain/drill';
 import { VERBS } from '../../src/domain/xapi';
 import { validateStatement } from '../../src/domain/xapi-rules';
 import { createApp } from '../../src/server/app';
 import type { ServerConfig } from '../../src/server/config';
-import { readLrsConfig } from '../../src/server/xapi/lrs-config';
 import { startLrsStandin, type LrsStandin } from '../support/lrs-standin';
-import { writeFixturePack } from '../unit/server/fixture-pack';
 import { PASSWORD, signedIn } from './support/app-client';
+import { lrsTestConfig } from './support/test-config';
 
 let lrs: LrsStandin;
 let config: ServerConfig;
 
 beforeAll(async () => {
   lrs = await startLrsStandin();
-  const tmp = (name: string) => mkdtemp(join(tmpdir(), `twinspect-${name}-`));
-  config = {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: await tmp('data'),
-    databaseUrl: undefined,
-    contentDir: await writeFixturePack(),
-    distDir: await tmp('dist'),
-    lrs: readLrsConfig({ LRS_ENDPOINT: lrs.endpoint, LRS_USERNAME: lrs.username, LRS_PASSWORD: lrs.password, XAPI_ACCOUNT_HOMEPAGE: 'https://hr.agency.test' }),
-  };
+  config = await lrsTestConfig(lrs);
 });
 afterAll(() => lrs?.close());
 

@@ -4,9 +4,6 @@
  * over real WebSockets (and left when the app closes), and the server's own copy of a room's state.
  * Colyseus' matchmaker is one per process: close one LiveApp before the next listens.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
 import type { LiveStateView } from '../../../src/domain/live-protocol';
 import type { LiveRecord } from '../../../src/domain/live-record';
@@ -14,15 +11,9 @@ import type { Role } from '../../../src/domain/roles';
 import { createApp, type App } from '../../../src/server/app';
 import type { ServerConfig } from '../../../src/server/config';
 import { joinLive, type LiveParticipant } from '../../support/live-client';
-import { writeFixturePack } from '../../unit/server/fixture-pack';
 import { signedIn, type Client } from './app-client';
 import { freePort } from '../../support/free-port';
-
-/** A fresh data folder and the fixture pack; PostgreSQL when `databaseUrl` is given, else PGlite. */
-export async function testConfig(databaseUrl?: string): Promise<ServerConfig> {
-  const tmp = (name: string) => mkdtemp(join(tmpdir(), `twinspect-${name}-`));
-  return { port: 0, host: '127.0.0.1', dataDir: await tmp('data'), databaseUrl, contentDir: await writeFixturePack(), distDir: await tmp('dist') };
-}
+import { testConfig } from './test-config';
 
 export interface LiveApp {
   app: App;
