@@ -3,8 +3,8 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { VitePWA } from 'vite-plugin-pwa';
+import { rgbPng } from './src/build/png';
 
 /**
  * Serves WebXR controller and hand models from the app itself at /xr-profiles/ (the default is a
@@ -44,47 +44,17 @@ const BACKGROUND = [0x10, 0x18, 0x20];
 const AMBER = [0xff, 0xb4, 0x00];
 const LIGHT = [0xf6, 0xf7, 0xf9];
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
 /** An RGB PNG of size × size pixels. */
 function appIconPng(size: number, maskable = false): Buffer {
   const c = size / 2;
   const r = size * (maskable ? 0.3 : 0.4);
   const ring = Math.max(1, size * 0.035);
-  const rows = Buffer.alloc((size * 3 + 1) * size);
-  for (let y = 0; y < size; y++) {
-    const row = y * (size * 3 + 1);
-    rows[row] = 0; // no filter
-    for (let x = 0; x < size; x++) {
-      const dx = x + 0.5 - c;
-      const dy = y + 0.5 - c;
-      const d = Math.hypot(dx, dy);
-      // Left half amber, right half light, with a light ring round the disc.
-      const colour = d > r + ring ? BACKGROUND : d > r ? LIGHT : dx < 0 ? AMBER : LIGHT;
-      const at = row + 1 + x * 3;
-      rows[at] = colour[0]!;
-      rows[at + 1] = colour[1]!;
-      rows[at + 2] = colour[2]!;
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return rgbPng(size, size, (x, y) => {
+    const dx = x + 0.5 - c;
+    const d = Math.hypot(dx, y + 0.5 - c);
+    // Left half amber, right half light, with a light ring round the disc.
+    return d > r + ring ? BACKGROUND : d > r ? LIGHT : dx < 0 ? AMBER : LIGHT;
+  });
 }
 
 const THEME = '#101820';

@@ -1,7 +1,7 @@
 /** GPS positions leave inspection photos: on real bytes, and the image still decodes. */
-import { crc32 } from 'node:zlib';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
+import { pngChunk } from '../../../../src/build/png';
 import { jpegOrientation, stripLocation } from '../../../../src/server/inspections/strip-location';
 import { contains, gpsTiff, ifd0Tags, jpegWithGps, LATITUDE_BYTES, realJpeg, SOFTWARE } from './exif-fixture';
 
@@ -9,15 +9,6 @@ const size = async (bytes: Uint8Array) => {
   const image = await loadImage(Buffer.from(bytes));
   return [image.width, image.height];
 };
-
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
 
 describe('stripLocation', () => {
   it('takes the GPS IFD out of a JPEG and keeps the rest of Exif', async () => {
