@@ -45,27 +45,29 @@ export function NavBar({ route }: { route: Route }) {
           </a>
         ))}
       </nav>
-      <span className="grow" />
-      <OfflineStatus />
-      <select className="language-picker" aria-label={t('language')} value={isLanguage(i18n.language) ? i18n.language : 'en'} onChange={(e) => setLanguage(e.target.value as Language)}>
-        {LANGUAGES.map((lang) => (
-          <option key={lang} value={lang} lang={lang}>
-            {LANGUAGE_NAMES[lang]}
-          </option>
-        ))}
-      </select>
-      {loaded &&
-        (user ? (
-          <span className="who">
-            <span className="mode-badge" title={user.email}>{user.displayName} · {t(`common:roles.${user.role}`)}</span>
-            <button className="nav-button" onClick={() => void sessionActions.signOut().then(() => navigate({ page: 'catalogue' }))}>{t('signOut')}</button>
-          </span>
-        ) : (
-          <span className="who">
-            <span className="mode-badge">{t('guest')}</span>
-            <button className="nav-button" onClick={() => navigate({ page: 'sign-in' })}>{t('signIn')}</button>
-          </span>
-        ))}
+      {/* Status, language and account keep together at the right end, on a row of their own where the window is narrow. */}
+      <div className="topbar-end">
+        <OfflineStatus />
+        <select className="language-picker" aria-label={t('language')} value={isLanguage(i18n.language) ? i18n.language : 'en'} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {LANGUAGES.map((lang) => (
+            <option key={lang} value={lang} lang={lang}>
+              {LANGUAGE_NAMES[lang]}
+            </option>
+          ))}
+        </select>
+        {loaded &&
+          (user ? (
+            <span className="who">
+              <span className="mode-badge" title={user.email}>{user.displayName} · {t(`common:roles.${user.role}`)}</span>
+              <button className="nav-button" onClick={() => void sessionActions.signOut().then(() => navigate({ page: 'catalogue' }))}>{t('signOut')}</button>
+            </span>
+          ) : (
+            <span className="who">
+              <span className="mode-badge">{t('guest')}</span>
+              <button className="nav-button" onClick={() => navigate({ page: 'sign-in' })}>{t('signIn')}</button>
+            </span>
+          ))}
+      </div>
     </header>
   );
 }
