@@ -5,7 +5,8 @@
 import { XRDevice, metaQuest3 } from 'iwer';
 import officeSmall from '@iwer/sem/captures/office_small.json?url';
 
-export async function installQuest3Emulation(): Promise<XRDevice> {
+/** `controlsPanel`: iwer's DevUI, to move the headset and controllers by hand (scripts drive them through `__iwer.remote`). */
+export async function installQuest3Emulation({ controlsPanel = true } = {}): Promise<XRDevice> {
   const device = new XRDevice(metaQuest3);
   device.installRuntime({ forceInstall: true } as never);
   try {
@@ -16,11 +17,13 @@ export async function installQuest3Emulation(): Promise<XRDevice> {
   } catch (err) {
     console.warn('Twinspect: synthetic room not loaded; hit-test will find no surfaces', err);
   }
-  try {
-    const { DevUI } = await import('@iwer/devui');
-    new DevUI(device);
-  } catch {
-    // The controls panel is optional.
+  if (controlsPanel) {
+    try {
+      const { DevUI } = await import('@iwer/devui');
+      new DevUI(device);
+    } catch {
+      // The controls panel is optional.
+    }
   }
   (window as unknown as { __iwer: XRDevice }).__iwer = device;
   return device;

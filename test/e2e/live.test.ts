@@ -14,7 +14,7 @@ import { ACCOUNTS } from './support/app-server';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
 import { networkProxy } from './support/network-proxy';
 import { signIn } from './support/session';
-import { enter, pullTriggerAt, remote, stats, waitXrFrames, XR_TEST_TIMEOUT } from './support/xr';
+import { EMULATE_QUEST3, enter, pullTriggerAt, remote, stats, waitXrFrames, XR_TEST_TIMEOUT, XR_VIEWPORT } from './support/xr';
 import type { LiveTestHook } from '../../src/app/live/test-hook';
 import { textIn, type LocalText } from '../../src/domain/local-text';
 
@@ -102,10 +102,10 @@ describe('a live session with a trainee in a headset', () => {
     const code = await startSession(ines.page, 'Border post 3, morning', first.name);
 
     // The trainee's page loads under the Quest 3 emulator, and every byte it receives is kept.
-    const tess = await openPage(browser, `${baseUrl}/?page=sign-in`);
+    const tess = await openPage(browser, `${baseUrl}/?page=sign-in`, XR_VIEWPORT);
     await signIn(tess.page, ACCOUNTS.trainee);
     const received = recordReceived(tess.page);
-    await join(tess.page, code, '&emulate=quest3');
+    await join(tess.page, code, EMULATE_QUEST3);
     await ines.page.getByRole('row', { name: new RegExp(ACCOUNTS.trainee.name) }).first().waitFor();
 
     await phase(ines.page, tess.page, 'Inspect', 'inspect');

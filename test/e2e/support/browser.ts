@@ -33,13 +33,14 @@ export interface WatchedPage {
 }
 
 /**
- * `locale` (e.g. 'es-ES') sets the page's navigator.languages and Accept-Language, as a browser set to
+ * `viewport`: a laptop's window by default, not larger: SwiftShader's time per frame grows with the
+ * pixels drawn. `locale` (e.g. 'es-ES') sets the page's navigator.languages and Accept-Language, as a browser set to
  * that language would; `initScript` runs in the page before its own scripts (to pretend a browser feature).
  */
 export async function openPage(
   browser: Browser,
   url: string,
-  viewport = { width: 1280, height: 800 },
+  viewport = { width: 1024, height: 640 },
   opts: { locale?: string; initScript?: () => void } = {},
 ): Promise<WatchedPage> {
   // No service worker: it would precache the app (about 5 MB) behind every test's back on a 2-core

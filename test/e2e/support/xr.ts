@@ -39,9 +39,17 @@ export async function waitXrFrames(page: Page, n: number): Promise<void> {
   await page.waitForFunction((t) => window.__twinspect!.stats.xrFrames >= t, start + n, { timeout: 60_000 });
 }
 
+/** The query that installs the emulator, without its controls panel (the tests drive the device through `remote`). */
+export const EMULATE_QUEST3 = '&emulate=quest3&devui=off';
+/**
+ * The emulated headset's view is the page (iwer sizes the canvas to the window), drawn in software:
+ * a smaller window draws about twice as many frames a second as 1280 × 800, with the same picture.
+ */
+export const XR_VIEWPORT = { width: 800, height: 500 };
+
 /** Opens a product under the Quest 3 emulator and waits until both models are drawn. */
 export async function openEmulated(browser: Browser, baseUrl: string, productId: string): Promise<WatchedPage> {
-  const w = await openPage(browser, `${baseUrl}/?product=${productId}&emulate=quest3`);
+  const w = await openPage(browser, `${baseUrl}/?product=${productId}${EMULATE_QUEST3}`, XR_VIEWPORT);
   await w.page.waitForFunction(() => (window.__twinspect?.stats.frames ?? 0) > 2, null, { timeout: 90_000 });
   await w.page.getByRole('progressbar', { name: 'Loading 3D models' }).waitFor({ state: 'detached', timeout: 90_000 });
   await waitFrames(w.page, 3);
