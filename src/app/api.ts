@@ -4,6 +4,7 @@ import type { DrillAnswer, DrillKind, DrillQuestion, DrillResult, Hint } from '.
 import type { GroupProgress as GroupSummary, ProgressSummary, TraineeProgress } from '../domain/progress';
 import type { Role, SessionUser } from '../domain/roles';
 import type { LocalText } from '../domain/local-text';
+import { i18n } from '../i18n/i18n';
 
 export interface ProductSummary {
   id: string;
@@ -52,14 +53,36 @@ export interface FieldIssue {
   message: string;
 }
 
+/** Whether the `errors` namespace has words for this server error code. */
+export function hasErrorText(code: string): boolean {
+  return /^[a-z][a-z0-9_]*$/.test(code) && i18n.exists(`errors:${code}`);
+}
+
+/**
+ * What a server error code says to the reader, in the interface's language: the `errors` namespace's
+ * text for the code, else `fallback` (the server's own message: for a request that names the field at
+ * fault, for a refused upload or pack, and for a code the client does not know).
+ */
+export function errorText(code: string, fallback: string): string {
+  return hasErrorText(code) ? i18n.t(`errors:${code}`) : fallback;
+}
+
+/** A failed API call. `message` is in the interface's language where the code has a text (errorText); `serverMessage` is the server's. */
 export class ApiError extends Error {
+  readonly serverMessage: string;
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly issues: FieldIssue[] = [],
   ) {
-    super(message);
+    super(errorText(code, message));
+    this.serverMessage = message;
+  }
+
+  /** Whether `message` is the interface's own text for the code (then it says more to a reader than the field issues). */
+  get translated(): boolean {
+    return hasErrorText(this.code);
   }
 }
 

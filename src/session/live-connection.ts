@@ -18,7 +18,7 @@ import {
   type RoundResult,
   type Welcome,
 } from '../domain/live-protocol';
-import { backoffDelay, joinFailure, leaveOutcome, PendingIntents, type LiveResume, type LiveStatus } from './live-rules';
+import { backoffDelay, joinFailure, leaveOutcome, PendingIntents, STOP_MESSAGES, type LiveResume, type LiveStatus } from './live-rules';
 
 /** What the connection needs of a joined room (colyseus.js' Room has all of it). */
 export interface RoomLike {
@@ -202,9 +202,9 @@ export class LiveConnection {
     room.removeAllListeners();
     const outcome = leaveOutcome(code, this.leaving, this.phase);
     if (outcome === 'left') return;
-    if (outcome === 'removed') return this.stop('removed', 'You were removed from this session by the instructor.');
-    if (outcome === 'ended') return this.stop('ended', 'This session has ended.');
-    if (outcome === 'replaced') return this.stop('failed', 'You joined this session from another page or device, which now takes part instead.');
+    if (outcome === 'removed') return this.stop('removed', STOP_MESSAGES.removed);
+    if (outcome === 'ended') return this.stop('ended', STOP_MESSAGES.ended);
+    if (outcome === 'replaced') return this.stop('failed', STOP_MESSAGES.replaced);
     this.setStatus('reconnecting', null, 1);
     this.timer = setTimeout(() => void this.attempt(1), backoffDelay(0, this.options.random));
   }

@@ -5,11 +5,13 @@
  */
 import type { ReactNode } from 'react';
 import { liveActions } from '../../session/live';
+import { STOP_MESSAGES } from '../../session/live-rules';
 import { parseQuestion } from '../../session/live-view';
 import { LiveScene } from '../../scene/live/LiveScene';
 import { renderQuality } from '../../scene/render-quality';
 import { Stage } from '../../scene/Stage';
 import { drillAnswerOf, useDrill } from '../drill/drill-store';
+import { errorText } from '../api';
 import { LoadingBar } from '../LoadingBar';
 import { StageLoading } from '../StageLoading';
 import { navigate } from '../route';
@@ -34,7 +36,7 @@ function ConnectionBanner() {
       </div>
       {refusal && (
         <div role="alert" className="live-refusal">
-          {refusal.message} <button type="button" className="link" onClick={liveActions.dismissRefusal}>{i18n.t('live:dismiss')}</button>
+          {errorText(refusal.code, refusal.message)} <button type="button" className="link" onClick={liveActions.dismissRefusal}>{i18n.t('live:dismiss')}</button>
         </div>
       )}
     </>
@@ -51,6 +53,22 @@ function useXrLine(): string {
   return PHASE_TRAINEE[phase];
 }
 
+/** Why the session stopped, in the reader's language; a message from the server as it came. */
+function stoppedText(message: string): string {
+  switch (message) {
+    case STOP_MESSAGES.removed:
+      return i18n.t('errors:removed');
+    case STOP_MESSAGES.ended:
+      return i18n.t('errors:session_ended');
+    case STOP_MESSAGES.outdated:
+      return i18n.t('errors:client_too_old');
+    case STOP_MESSAGES.replaced:
+      return i18n.t('live:replaced');
+    default:
+      return message;
+  }
+}
+
 function Stopped({ children }: { children: ReactNode }) {
   const status = useLive((s) => (s.state?.phase === 'ended' ? 'ended' : s.status));
   const message = useLive((s) => s.message);
@@ -59,7 +77,7 @@ function Stopped({ children }: { children: ReactNode }) {
   return (
     <main className="page live-stopped">
       <h1>{status === 'removed' ? i18n.t('live:removedTitle') : status === 'ended' ? i18n.t('live:endedTitle') : i18n.t('live:failedTitle')}</h1>
-      <p className="lead" role="alert">{message ?? (status === 'ended' ? i18n.t('live:thanks') : '')}</p>
+      <p className="lead" role="alert">{message !== null ? stoppedText(message) : status === 'ended' ? i18n.t('live:thanks') : ''}</p>
       {status === 'ended' && state && <Leaderboard state={state} />}
       {role === 'instructor' && state && (
         <p><a className="button" href={recordHref(state.sessionId)} onClick={(e) => (e.preventDefault(), navigate({ page: 'live-record', session: state.sessionId }))}>{i18n.t('live:openRecord')}</a></p>

@@ -5,6 +5,8 @@
  * "twinspect-offline" cache (which the service worker falls back to with no connection), counting
  * bytes as they arrive for the progress bar. The manifest's version says when to download again.
  */
+import { i18n } from '../../i18n/i18n';
+
 export const OFFLINE_CACHE = 'twinspect-offline';
 const SAVED_KEY = 'twinspect.offline';
 
@@ -31,7 +33,7 @@ export interface DownloadProgress {
 
 export async function fetchManifest(): Promise<OfflineManifest> {
   const res = await fetch('/api/offline/manifest', { headers: { accept: 'application/json' }, cache: 'no-store' });
-  if (!res.ok) throw new Error(`GET /api/offline/manifest answered ${res.status}`);
+  if (!res.ok) throw new Error(i18n.t('offline:panel.serverAnswered', { status: res.status }));
   return (await res.json()) as OfflineManifest;
 }
 
@@ -47,7 +49,7 @@ export function savedCatalogue(): SavedCatalogue | null {
 /** One file into the cache, reporting each chunk's bytes as it arrives. */
 async function fetchInto(cache: Cache, url: string, onBytes: (n: number) => void): Promise<void> {
   const res = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
-  if (!res.ok || !res.body) throw new Error(`GET ${url} answered ${res.status}`);
+  if (!res.ok || !res.body) throw new Error(i18n.t('offline:panel.serverAnswered', { status: res.status }));
   const reader = res.body.getReader();
   const parts: Uint8Array<ArrayBuffer>[] = [];
   for (;;) {

@@ -65,7 +65,7 @@ export function AddUserForm({ onAdded }: { onAdded: (user: UserEntry) => void })
       const rest: string[] = [];
       for (const issue of err instanceof ApiError ? err.issues : []) {
         const field = fieldOf(issue.path);
-        if (field && !byField[field]) byField[field] = sentence(issue.message);
+        if (field && !byField[field]) byField[field] = err instanceof ApiError && err.translated ? err.message : sentence(issue.message);
         else if (!field) rest.push(issue.message);
       }
       setErrors(byField);

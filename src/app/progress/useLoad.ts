@@ -20,7 +20,9 @@ export interface Loaded<T> {
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.status === 401) return i18n.t('common:errors.sessionEnded');
-    // The server names what was wrong with each field; that reads better than "body.email: …".
+    // The client's own words for the code come first (in the reader's language); else the server names what
+    // was wrong with each field, which reads better than "body.email: …".
+    if (e.translated) return e.message;
     if (e.issues.length > 0) return e.issues.map((i) => sentence(i.message)).join(' ');
     return sentence(e.message);
   }

@@ -15,6 +15,22 @@ import './scan.css';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/i18n';
 
+/** Why the camera could not be opened, in the interface's language. */
+function cameraErrorText(e: CameraError): string {
+  switch (e.reason) {
+    case 'refused':
+      return i18n.t('scan:camera.refused');
+    case 'missing':
+      return i18n.t('scan:camera.missing');
+    case 'insecure':
+      return i18n.t('scan:camera.insecure');
+    case 'busy':
+      return i18n.t('scan:camera.busy');
+    default:
+      return i18n.t('scan:cameraFailed');
+  }
+}
+
 type Source = 'camera' | 'photo';
 
 /** The test hook: window.__twinspect.scan, where window.__twinspect exists. */
@@ -100,7 +116,7 @@ export function ScanPage() {
     scannerRef.current = scanner;
     loadScanSetup(api)
       .then((setup) => alive && scanner.init(setup.catalogue, setup.modelUrl))
-      .catch((e: unknown) => alive && setError(`The catalogue could not be loaded: ${e instanceof Error ? e.message : String(e)}`));
+      .catch((e: unknown) => alive && setError(i18n.t('scan:catalogueFailed', { reason: e instanceof Error ? e.message : String(e) })));
     return () => {
       alive = false;
       scanner.dispose();
@@ -169,7 +185,7 @@ export function ScanPage() {
       setPhotoUrl(null);
       show('camera');
     } catch (e) {
-      setCameraError(e instanceof CameraError ? e.message : i18n.t('scan:cameraFailed'));
+      setCameraError(e instanceof CameraError ? cameraErrorText(e) : i18n.t('scan:cameraFailed'));
     } finally {
       setStarting(false);
     }

@@ -36,7 +36,8 @@ export function NewProductForm({ onCreated }: { onCreated: (productId: string) =
       const created = await studioApi.create(info);
       onCreated(created.productId);
     } catch (err) {
-      setIssues(err instanceof ApiError ? err.issues : []);
+      // A code with the client's own words (product_exists) reads better than the server's field note.
+      setIssues(err instanceof ApiError && !err.translated ? err.issues : []);
       setError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);

@@ -19,7 +19,7 @@ export function ReviewPanel({ productId }: { productId: string }) {
       // The panel closes with the review; the editor shows the outcome.
       editorStore.setState({ status: v.status, notice: decision === 'publish' ? `Version ${v.version} is published: trainees see it now.` : `Version ${v.version} went back to its author.` });
     } catch (e) {
-      setError(e instanceof ApiError && e.issues[0] ? e.issues[0].message : e instanceof Error ? e.message : String(e));
+      setError(e instanceof ApiError && !e.translated && e.issues[0] ? e.issues[0].message : e instanceof Error ? e.message : String(e));
     }
   }
 

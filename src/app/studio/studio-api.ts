@@ -1,6 +1,7 @@
 /** The studio's calls to /api/studio/ (see README "Authoring (server)"), and uploads with progress. */
 import type { ProductDraft } from '../../domain/catalogue';
-import { call } from '../api';
+import { call, errorText } from '../api';
+import { i18n } from '../../i18n/i18n';
 import type { LocalText } from '../../domain/local-text';
 
 export type VersionStatus = 'draft' | 'in_review' | 'published' | 'superseded' | 'returned';
@@ -103,11 +104,11 @@ export function sendFile<T, I = UploadIssue>(url: string, file: File, onProgress
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.upload.onload = () => onSent();
-    xhr.onerror = () => reject(new Error(`"${file.name}" could not be sent: the connection failed.`));
+    xhr.onerror = () => reject(new Error(i18n.t('studio:sendFailed', { name: file.name })));
     xhr.onload = () => {
-      const body = (xhr.response ?? {}) as { message?: string; issues?: I[] };
+      const body = (xhr.response ?? {}) as { error?: string; message?: string; issues?: I[] };
       if (xhr.status === 201) resolve(xhr.response as T);
-      else reject(new UploadRefused<I>(body.message ?? `The upload answered ${xhr.status}.`, body.issues ?? []));
+      else reject(new UploadRefused<I>(errorText(body.error ?? '', body.message ?? i18n.t('studio:uploadFailed', { status: xhr.status })), body.issues ?? []));
     };
     const form = new FormData();
     form.append('file', file, file.name);

@@ -145,12 +145,20 @@ describe('API errors for people', () => {
     expect(fieldOf('body')).toBeNull();
   });
 
-  it("prefers the server's words about each field", () => {
+  it("prefers the server's words about each field, where the code has no words of the client's", () => {
+    const e = new ApiError(400, 'invalid_request', 'body.email: Invalid email address', [
+      { path: 'body.email', message: 'invalid email address' },
+    ]);
+    expect(errorMessage(e)).toBe('Invalid email address.');
+    expect(errorMessage(new ApiError(418, 'some_new_code', 'something the server says'))).toBe('Something the server says.');
+  });
+
+  it("gives the client's words for a code it knows, in the reader's language", () => {
     const e = new ApiError(400, 'not_a_trainee', 'body.email: no trainee account with the email x@y.z', [
       { path: 'body.email', message: 'no trainee account with this email' },
     ]);
-    expect(errorMessage(e)).toBe('No trainee account with this email.');
-    expect(errorMessage(new ApiError(403, 'forbidden', 'This group belongs to another instructor.'))).toBe('This group belongs to another instructor.');
+    expect(errorMessage(e)).toBe('No trainee or examiner account has this email.');
+    expect(errorMessage(new ApiError(403, 'forbidden', 'This group belongs to another instructor.'))).toBe('You may not do this.');
     expect(errorMessage(new ApiError(401, 'unauthenticated', 'sign in'))).toMatch(/Sign in again/);
     expect(errorMessage(new TypeError('Failed to fetch'))).toMatch(/could not be reached/);
   });
