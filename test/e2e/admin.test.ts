@@ -82,7 +82,7 @@ describe('the admin manages users', () => {
   it('shows a duplicate email as an error beside the email field', async () => {
     const { page } = w;
     await fillForm(page, { email: fresh.email.toUpperCase(), name: 'Someone Else', password: 'another-long-password' });
-    expect(await fieldError(page, 'Email')).toBe(`An account with the email ${fresh.email} already exists.`);
+    expect(await fieldError(page, 'Email')).toBe('An account with this email already exists.');
     expect(await rowOf(page, fresh.email).count()).toBe(1);
   });
 

@@ -25,6 +25,8 @@ async function openStage(query = ''): Promise<WatchedPage> {
   await w.page.getByRole('list', { name: 'Tells' }).waitFor();
   await w.page.waitForFunction(() => (window.__twinspect?.stats.frames ?? 0) > 2, null, { timeout: 90_000 });
   await w.page.getByRole('progressbar', { name: 'Loading 3D models' }).waitFor({ state: 'detached', timeout: 90_000 });
+  // Both models on the stage, drawn (on a busy machine they can come a few frames after the bar goes).
+  await w.page.waitForFunction(() => (window.__twinspect?.stats.pairFrameAt ?? 0) > 0, null, { timeout: 90_000 });
   await waitFrames(w.page, 3);
   return w;
 }
@@ -170,9 +172,10 @@ describe('the trainee studies a product in a desktop browser', () => {
     await page.keyboard.press('Enter');
     await tabTo(page, 'application');
     await crosshair.waitFor();
-    // The items stand left and right of the centre: walk left until the crosshair is on one.
-    for (let i = 0; i < 16 && (await crosshair.getAttribute('data-over')) !== 'true'; i++) await page.keyboard.press('Shift+ArrowLeft');
-    expect(await said()).toBe('The crosshair is on an item.');
+    // The items stand left and right of the centre: walk left in small steps until the crosshair is on one.
+    for (let i = 0; i < 60 && (await crosshair.getAttribute('data-over')) !== 'true'; i++) await page.keyboard.press('ArrowLeft');
+    expect(await crosshair.getAttribute('data-over'), `the crosshair reached an item (it is at ${await crosshair.getAttribute('style')})`).toBe('true');
+    await expect.poll(said).toBe('The crosshair is on an item.');
     await page.keyboard.press('Enter');
     await expect.poll(said).toBe('Mark 1 set.');
     // A little lower on the same item (or higher, where the first mark was near its foot).
