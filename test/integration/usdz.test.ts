@@ -22,14 +22,14 @@ import { NEW_PRODUCT, postFile, surfacePoints, tellAt } from './support/studio';
 
 /** GLBs (by sha256) whose export is made to fail, as a model three cannot read would. */
 const failing = vi.hoisted(() => new Set<string>());
-vi.mock('../../src/server/apple/usdz-export', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/server/apple/usdz-export')>();
+vi.mock('../../src/server/apple/usdz-thread', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/server/apple/usdz-thread')>();
   const { createHash } = await import('node:crypto');
   return {
     ...real,
-    glbToUsdz: async (glb: Uint8Array) => {
+    glbToUsdzOffThread: async (glb: Uint8Array) => {
       if (failing.has(createHash('sha256').update(glb).digest('hex'))) throw new Error('THREE.GLTFLoader: Unexpected end of buffer');
-      return real.glbToUsdz(glb);
+      return real.glbToUsdzOffThread(glb);
     },
   };
 });

@@ -17,6 +17,7 @@ import type { Db } from '../db/database';
 import type { ProductSource } from '../db/schema';
 import { sha256Of, type FileStore } from '../studio/file-store';
 import { USDZ_MEDIA_TYPE } from '../../domain/quick-look';
+import { glbToUsdzOffThread } from './usdz-thread';
 
 /** Migration 0006_usdz_models.sql. */
 export const usdzModels = pgTable(
@@ -61,9 +62,8 @@ export function createUsdzStore(deps: UsdzStoreDeps) {
   async function make(glb: Uint8Array, glbSha256: string, what: string): Promise<UsdzResult> {
     let result: UsdzResult;
     try {
-      // three, its loader and exporter and the canvas are loaded with the first export, not at start-up.
-      const { glbToUsdz } = await import('./usdz-export');
-      const usdz = await glbToUsdz(glb);
+      // On a worker thread, which loads three, its loader and exporter and the canvas with the first export.
+      const usdz = await glbToUsdzOffThread(glb);
       for (const warning of usdz.warnings) deps.log(`USDZ of ${what}: ${warning}`);
       result = { ok: true, sha256: await files.put(usdz.bytes, USDZ_MEDIA_TYPE, null) };
     } catch (err) {
