@@ -7,6 +7,7 @@ import { catalogueVersion } from '../catalogue/version';
 import { gtin14, gtinProblem } from '../../domain/gtin';
 import type { CatalogueStore } from '../db/catalogue-store';
 import type { ProductSource } from '../db/schema';
+import { sendInvalid } from './validate';
 
 /**
  * The product as the client needs it: file references become URLs, under /content/ for the built-in
@@ -47,7 +48,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, store: CatalogueSt
     const { gtin } = request.params;
     const problem = gtinProblem(gtin);
     if (problem) {
-      return reply.code(400).send({ error: 'invalid_request', message: `params.gtin: ${problem}`, issues: [{ path: 'params.gtin', message: problem }] });
+      return sendInvalid(reply, [{ path: 'params.gtin', message: problem }]);
     }
     const found = (await store.list()).find((s) => s.product.gtin !== undefined && gtin14(s.product.gtin) === gtin14(gtin));
     if (!found) return reply.code(404).send({ error: 'product_not_found', message: `No product in the catalogue has the GTIN ${gtin}.` });

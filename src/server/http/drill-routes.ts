@@ -13,7 +13,7 @@ import type { CatalogueStore } from '../db/catalogue-store';
 import { anonymiseGlb } from '../drills/anonymous-glb';
 import { DrillError, type DrillService } from '../drills/drill-service';
 import type { FileStore } from '../studio/file-store';
-import { parseOr400 } from './validate';
+import { parseOr400, sendInvalid } from './validate';
 
 const NewDrill = z.object({ kind: DrillKind, productId: z.string().min(1).max(100).optional() }).strict();
 const HintBody = z.object({ hintsUsed: z.number().int().min(0).max(MAX_HINTS).optional(), sealed: z.string().max(50_000).optional() }).strict();
@@ -59,7 +59,7 @@ export function registerDrillRoutes(app: FastifyInstance, deps: DrillRouteDeps):
     const key = header === undefined ? undefined : IdempotencyKey.safeParse(header);
     if (key && !key.success) {
       const issue = { path: 'headers.idempotency-key', message: 'Idempotency-Key must be a UUID (one per answer)' };
-      return reply.code(400).send({ error: 'invalid_request', message: `${issue.path}: ${issue.message}`, issues: [issue] });
+      return sendInvalid(reply, [issue]);
     }
     return deps.drills.answer(request.user, params.id, body, key?.data).catch((e) => sendDrillError(reply, e));
   });

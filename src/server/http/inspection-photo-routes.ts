@@ -29,6 +29,9 @@ const PhotoQuery = z
 const refuse = (reply: FastifyReply, status: number, code: string, message: string) =>
   reply.code(status).send({ error: 'upload_refused', message, issues: [{ code, pointer: 'file', message }] });
 
+const photoIdTaken = (reply: FastifyReply, photoId: string) =>
+  reply.code(409).send({ error: 'photo_id_taken', message: `The photo id ${photoId} belongs to another record; make a new id.` });
+
 export function registerInspectionPhotoRoutes(app: FastifyInstance, deps: { inspections: InspectionStore; files: FileStore }): void {
   const { inspections, files } = deps;
 
@@ -41,9 +44,7 @@ export function registerInspectionPhotoRoutes(app: FastifyInstance, deps: { insp
     const stored = await inspections.photo(params.id, params.photoId);
     // The same photo again (a retry after a lost answer): nothing more is stored.
     if (stored) return reply.code(200).send(photoOf(stored));
-    if (await inspections.photoIdTaken(params.photoId)) {
-      return reply.code(409).send({ error: 'photo_id_taken', message: `The photo id ${params.photoId} belongs to another record; make a new id.` });
-    }
+    if (await inspections.photoIdTaken(params.photoId)) return photoIdTaken(reply, params.photoId);
     const upload = await readOneFile(request, reply, MAX_PHOTO_BYTES);
     if (!upload) return reply;
     const check = await checkPhoto(upload.bytes, upload.name);
@@ -65,9 +66,7 @@ export function registerInspectionPhotoRoutes(app: FastifyInstance, deps: { insp
       bytes: bytes.byteLength,
       locationKept: keep,
     });
-    if (!row || row.inspectionId !== params.id) {
-      return reply.code(409).send({ error: 'photo_id_taken', message: `The photo id ${params.photoId} belongs to another record; make a new id.` });
-    }
+    if (!row || row.inspectionId !== params.id) return photoIdTaken(reply, params.photoId);
     return reply.code(201).send(photoOf(row));
   });
 

@@ -12,7 +12,7 @@ import { TEXT_LANGUAGES, textIn } from '../../domain/local-text';
 import { INSPECTING } from '../../domain/roles';
 import { userOf } from '../auth/access';
 import { catalogueVersion } from '../catalogue/version';
-import type { CatalogueStore } from '../db/catalogue-store';
+import type { CatalogueStore, ListOptions } from '../db/catalogue-store';
 import type { Db } from '../db/database';
 import { createInspectionStore } from '../inspections/inspection-store';
 import { caseFile } from '../inspections/record-export';
@@ -20,13 +20,10 @@ import { recordPdf } from '../inspections/record-pdf';
 import type { FileStore } from '../studio/file-store';
 import { registerInspectionPhotoRoutes } from './inspection-photo-routes';
 import { INSPECTION_READERS, noRecord, readableRecord, RecordParams } from '../inspections/record-access';
-import { parseOr400, type FieldIssue } from './validate';
+import { parseOr400, sendInvalid as invalid, type FieldIssue } from './validate';
 
 const ListQuery = z.object({ lang: z.enum(TEXT_LANGUAGES).default('en') });
 const ExportQuery = ListQuery;
-
-const invalid = (reply: FastifyReply, issues: FieldIssue[]) =>
-  reply.code(400).send({ error: 'invalid_request', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
 
 /** Problems of the marks against the product's checklist: unknown checks and checks marked twice. */
 function markIssues(product: Product, marks: CheckMark[]): FieldIssue[] {
@@ -45,8 +42,8 @@ function markIssues(product: Product, marks: CheckMark[]): FieldIssue[] {
 export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; store: CatalogueStore; files: FileStore }): void {
   const inspections = createInspectionStore(deps.db);
   const { store } = deps;
-  const productNow = async (id: string) => {
-    const found = await store.get(id, { publishedOnly: false });
+  const productNow = async (id: string, opts?: ListOptions) => {
+    const found = await store.get(id, opts);
     return found && { product: found.product, version: catalogueVersion(found.product) };
   };
 
@@ -59,8 +56,7 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; s
     const body = parseOr400(InspectionInput, request.body, reply, 'body');
     if (!body) return reply;
     if (body.id !== params.id) return invalid(reply, [{ path: 'body.id', message: `must be the id in the URL (${params.id})` }]);
-    const found = await store.get(body.productId);
-    const product = found && { product: found.product, version: catalogueVersion(found.product) };
+    const product = await productNow(body.productId);
     if (!product) return invalid(reply, [{ path: 'body.productId', message: `"${body.productId}" is not a product of the catalogue` }]);
     // A record made on an older version of the product keeps its marks: the officer saw those checks.
     const issues = body.contentVersion === product.version ? markIssues(product.product, body.marks) : [];
@@ -107,7 +103,7 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; s
     const query = parseOr400(ExportQuery, request.query, reply, 'query');
     const record = query && (await readableRecord(inspections, request, reply));
     if (!query || !record) return undefined;
-    return caseFile(record, await productNow(record.productId), query.lang);
+    return caseFile(record, await productNow(record.productId, { publishedOnly: false }), query.lang);
   }
 
   app.get('/api/inspections/:id/record.json', { config: { access: INSPECTION_READERS } }, async (request, reply) => {

@@ -25,10 +25,15 @@ export function parseOr400<S extends z.ZodType>(
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const issues: FieldIssue[] = parsed.error.issues.map((i) => ({ path: pathText([where, ...i.path]), message: i.message }));
-  void reply.code(400).send({
+  void sendInvalid(reply, issues);
+  return undefined;
+}
+
+/** The 400 that names each field's problem (what parseOr400 sends; for checks a schema does not make). */
+export function sendInvalid(reply: FastifyReply, issues: FieldIssue[]): FastifyReply {
+  return reply.code(400).send({
     error: 'invalid_request',
     message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
     issues,
   });
-  return undefined;
 }

@@ -67,6 +67,12 @@ export function removeGpsFromTiff(tiff: Uint8Array): boolean {
   return true;
 }
 
+/** The input itself when nothing was removed; else the parts kept, then everything from `rest` on. */
+function rebuilt(input: Uint8Array, parts: Uint8Array[], rest: number, removal: LocationRemoval): Stripped {
+  if (removal === 'none') return { bytes: input, removal };
+  return { bytes: new Uint8Array(Buffer.concat([...parts, input.subarray(rest)])), removal };
+}
+
 const EXIF_HEADER = 'Exif\0\0';
 const XMP_HEADER = 'http://ns.adobe.com/xap/1.0/\0';
 
@@ -105,9 +111,7 @@ function stripJpeg(input: Uint8Array): Stripped {
     }
     parts.push(segment);
   }
-  if (removal === 'none') return { bytes: input, removal };
-  parts.push(input.subarray(at));
-  return { bytes: new Uint8Array(Buffer.concat(parts)), removal };
+  return rebuilt(input, parts, at, removal);
 }
 
 function stripPng(input: Uint8Array): Stripped {
@@ -130,9 +134,7 @@ function stripPng(input: Uint8Array): Stripped {
     }
     parts.push(chunk);
   }
-  if (removal === 'none') return { bytes: input, removal };
-  parts.push(input.subarray(at));
-  return { bytes: new Uint8Array(Buffer.concat(parts)), removal };
+  return rebuilt(input, parts, at, removal);
 }
 
 function stripWebp(input: Uint8Array): Stripped {
