@@ -9,12 +9,11 @@ import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Vector3, type Camera, type Object3D } from 'three';
 import { compareActions, compareStore, useCompare, type Side } from '../app/compare-store';
-import { firstShownHit } from './drill/pick';
+import { firstShownHit, projectToNdc } from './drill/pick';
 import { registerPicker } from './keyboard-store';
 
 const SIDES: Side[] = ['A', 'B'];
 const local = new Vector3();
-const projected = new Vector3();
 
 interface ItemHit {
   side: Side;
@@ -57,10 +56,7 @@ export function ExaminerKeys() {
       locate(i) {
         const mark = compareStore.getState().ruler[i];
         const group = mark && get().scene.getObjectByName(`model-${mark.side}`);
-        if (!mark || !group) return null;
-        group.updateWorldMatrix(true, false);
-        projected.set(...mark.point).applyMatrix4(group.matrixWorld).project(get().camera);
-        return { x: projected.x, y: projected.y, z: projected.z };
+        return mark && group ? projectToNdc(group, mark.point, get().camera) : null;
       },
       remove: (i) => compareActions.removeRulerMark(i),
     });

@@ -6,12 +6,10 @@
  */
 import { useThree } from '@react-three/fiber';
 import { useEffect, type RefObject } from 'react';
-import { Vector3, type Object3D } from 'three';
+import type { Object3D } from 'three';
 import { drillActions, drillStore, type DroppedPin } from '../../app/drill/drill-store';
 import { registerPicker } from '../keyboard-store';
-import { firstShownHit, pinFromHit } from './pick';
-
-const world = new Vector3();
+import { firstShownHit, pinFromHit, projectToNdc } from './pick';
 
 export function useKeyboardPick(target: RefObject<Object3D | null>, root: Object3D, onPick: ((pin: DroppedPin) => void) | undefined): void {
   const get = useThree((s) => s.get);
@@ -32,10 +30,7 @@ export function useKeyboardPick(target: RefObject<Object3D | null>, root: Object
       count: () => drillStore.getState().pins.length,
       locate(i) {
         const pin = drillStore.getState().pins[i];
-        if (!pin) return null;
-        root.updateWorldMatrix(true, false);
-        world.set(pin.position[0], pin.position[1], pin.position[2]).applyMatrix4(root.matrixWorld).project(get().camera);
-        return { x: world.x, y: world.y, z: world.z };
+        return pin ? projectToNdc(root, pin.position, get().camera) : null;
       },
       remove: (i) => drillActions.removePin(i),
     });

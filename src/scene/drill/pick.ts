@@ -63,3 +63,12 @@ export function firstShownHit(target: Object3D, camera: Camera, ndc: { x: number
   // A hidden covert mark lies on the surface: the surface under it takes the pin, as with a click.
   return raycaster.intersectObject(target, true).find((h) => isShown(h.object) && (!accept || accept(h.object))) ?? null;
 }
+
+const projected = new Vector3();
+
+/** Where a point in `root`'s own space (a pin's, a ruler mark's) stands on the screen, as normalised device coordinates. */
+export function projectToNdc(root: Object3D, position: Vec3, camera: Camera): { x: number; y: number; z: number } {
+  root.updateWorldMatrix(true, false);
+  projected.set(...position).applyMatrix4(root.matrixWorld).project(camera);
+  return { x: projected.x, y: projected.y, z: projected.z };
+}

@@ -6,12 +6,11 @@
  */
 import { useThree } from '@react-three/fiber';
 import { useEffect, useRef, type RefObject } from 'react';
-import { Vector3, type Object3D } from 'three';
+import type { Object3D } from 'three';
 import { registerPicker } from '../keyboard-store';
-import { firstShownHit, pinFromHit } from '../drill/pick';
+import { firstShownHit, pinFromHit, projectToNdc } from '../drill/pick';
 import type { StudioPick, StudioPin } from './StudioView';
 
-const world = new Vector3();
 const notBadge = (o: Object3D) => o.type !== 'Sprite';
 
 export function useStudioKeyboardPick(
@@ -41,10 +40,7 @@ export function useStudioKeyboardPick(
       count: () => latest.current.pins.length,
       locate(i) {
         const pin = latest.current.pins[i];
-        if (!pin) return null;
-        root.updateWorldMatrix(true, false);
-        world.set(...pin.at.position).applyMatrix4(root.matrixWorld).project(get().camera);
-        return { x: world.x, y: world.y, z: world.z };
+        return pin ? projectToNdc(root, pin.at.position, get().camera) : null;
       },
       select(i) {
         const pin = latest.current.pins[i];

@@ -8,8 +8,9 @@ import { useFrame } from '@react-three/fiber';
 import { Handle } from '@react-three/handle';
 import { useXR, useXRInputSourceState } from '@react-three/xr';
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
-import { Group, Matrix4, Object3D, Quaternion, Vector3 } from 'three';
+import { Group, Matrix4, Quaternion, Vector3 } from 'three';
 import { compareStore } from '../../app/compare-store';
+import { isShown } from '../drill/pick';
 import { stageStats } from '../stats';
 import { turn } from '../turntable';
 import { xrStore } from '../xr-store';
@@ -32,16 +33,11 @@ const scl = new Vector3();
 const up = new Vector3(0, 1, 0);
 const right = new Vector3(1, 0, 0);
 
-function isShown(o: Object3D | null | undefined): boolean {
-  for (let x = o; x; x = x.parent) if (!x.visible) return false;
-  return !!o;
-}
-
 function writeSlotStats(content: Group) {
   for (const side of ['A', 'B'] as const) {
     const slot = content.getObjectByName(`slot-${side}`);
     const out = stageStats.xrSlots[side];
-    out.visible = isShown(slot);
+    out.visible = !!slot && isShown(slot);
     out.genuine = slot?.userData.genuine === true;
     if (slot) {
       slot.getWorldPosition(pos);

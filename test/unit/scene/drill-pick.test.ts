@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BoxGeometry, Group, Mesh, Quaternion, Vector3 } from 'three';
-import { isShown, liftedPosition, pinFromHit } from '../../../src/scene/drill/pick';
+import { BoxGeometry, Group, Mesh, PerspectiveCamera, Quaternion, Vector3 } from 'three';
+import { isShown, liftedPosition, pinFromHit, projectToNdc } from '../../../src/scene/drill/pick';
 
 /** The drill's nesting: slot (x), turntable (lift, turn, display scale), centring group, then the GLB's root and a mesh. */
 function suspect() {
@@ -66,5 +66,20 @@ describe('pin helpers', () => {
     expect(isShown(mesh)).toBe(true);
     slot.visible = false;
     expect(isShown(mesh)).toBe(false);
+  });
+});
+
+describe('projectToNdc', () => {
+  it("puts a point in the GLB root's own space where the camera sees it, as three's own projection does", () => {
+    const { root } = suspect();
+    const camera = new PerspectiveCamera(35, 1.5, 0.01, 100);
+    camera.position.set(0, 0.35, 1.9);
+    camera.lookAt(0, 0.3, 0);
+    camera.updateMatrixWorld(true);
+    const expected = root.localToWorld(new Vector3(0.02, 0.1, 0.05)).project(camera);
+    const at = projectToNdc(root, [0.02, 0.1, 0.05], camera);
+    expect(at.x).toBeCloseTo(expected.x, 6);
+    expect(at.y).toBeCloseTo(expected.y, 6);
+    expect(at.z).toBeCloseTo(expected.z, 6);
   });
 });
