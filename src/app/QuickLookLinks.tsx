@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../domain/catalogue';
 import { usdzUrl } from '../domain/quick-look';
 import { useLocalText } from '../i18n/text';
-import type { Pair, Side } from './compare-store';
+import { variantsBySide, type Pair, type Side } from './compare-store';
 import './quick-look.css';
 
 /** Whether the browser opens rel="ar" links in AR Quick Look (Safari on iOS, iPadOS and visionOS). */
@@ -34,7 +34,7 @@ export function QuickLookLinks({ product, pair, genuineSide }: { product: Produc
   const text = useLocalText();
   const [supported] = useState(quickLookSupported);
   if (!supported) return null;
-  const bySide: Record<Side, Pair['genuine']> = genuineSide === 'A' ? { A: pair.genuine, B: pair.counterfeit } : { A: pair.counterfeit, B: pair.genuine };
+  const bySide = variantsBySide(pair, genuineSide);
   return (
     <nav className="quick-look" aria-label={t('title')}>
       {(['A', 'B'] as Side[]).map((side) => (

@@ -1,7 +1,7 @@
 /** Beside the stage: which counterfeit, what each item weighs, the ruler's reading, and the tells. */
 import type { Product } from '../domain/catalogue';
 import { counterfeitsOf } from '../domain/catalogue';
-import { compareActions, useCompare, type Pair, type Side } from './compare-store';
+import { compareActions, useCompare, variantsBySide, type Pair, type Side } from './compare-store';
 import { TellList } from './TellList';
 import { TellCard } from './TellCard';
 import { navigate } from './route';
@@ -23,10 +23,9 @@ export function SidePanel({ product, pair, genuineSide }: { product: Product; pa
   const ruler = useCompare((s) => s.ruler);
   const tool = useCompare((s) => s.tool);
   const selectedTellId = useCompare((s) => s.selectedTellId);
-  const fakeSide: Side = genuineSide === 'A' ? 'B' : 'A';
   const selected = pair.tells.find((t) => t.id === selectedTellId) ?? null;
   const reading = rulerReading(ruler);
-  const bySide = { [genuineSide]: pair.genuine, [fakeSide]: pair.counterfeit } as Record<Side, typeof pair.genuine>;
+  const bySide = variantsBySide(pair, genuineSide);
 
   return (
     <aside className="side-panel" aria-label={t('studyPanel')}>

@@ -110,6 +110,11 @@ export interface Pair {
   tells: Tell[];
 }
 
+/** The variant on each side of the stage. */
+export function variantsBySide(pair: Pair, genuineSide: Side): Record<Side, Variant> {
+  return genuineSide === 'A' ? { A: pair.genuine, B: pair.counterfeit } : { A: pair.counterfeit, B: pair.genuine };
+}
+
 export function pairOf(product: Product | null, counterfeitId: string | null): Pair | null {
   if (!product || !counterfeitId) return null;
   const counterfeit = product.variants.find((v) => v.id === counterfeitId);

@@ -18,7 +18,7 @@ import {
   type RoundResult,
   type Welcome,
 } from '../domain/live-protocol';
-import { backoffDelay, joinFailure, leaveOutcome, PendingIntents, STOP_MESSAGES, type LiveResume, type LiveStatus } from './live-rules';
+import { backoffDelay, joinFailure, leaveOutcome, PendingIntents, STOP_MESSAGES, type LiveResume, type LiveStatus, type StopReason } from './live-rules';
 
 /** What the connection needs of a joined room (colyseus.js' Room has all of it). */
 export interface RoomLike {
@@ -45,7 +45,8 @@ export interface LiveTransport {
 
 /** What the connection tells whoever holds it (the live store). */
 export interface LiveListener {
-  status(status: LiveStatus, message: string | null, attempt: number): void;
+  /** `reason`: why it stopped, where the client knows (the page words it); null while it runs, or for a server's own message. */
+  status(status: LiveStatus, message: string | null, attempt: number, reason: StopReason | null): void;
   state(view: LiveStateView): void;
   welcome(welcome: Welcome): void;
   refused(refusal: Refusal): void;
@@ -121,17 +122,17 @@ export class LiveConnection {
     if (room) await room.leave(true).catch(() => 0);
   }
 
-  private setStatus(status: LiveStatus, message: string | null, attempt: number): void {
+  private setStatus(status: LiveStatus, message: string | null, attempt: number, reason: StopReason | null = null): void {
     this.status = status;
-    this.listener.status(status, message, attempt);
+    this.listener.status(status, message, attempt, reason);
   }
 
-  private stop(status: LiveStatus, message: string | null): void {
+  private stop(status: LiveStatus, message: string | null, reason: StopReason | null = null): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.pending.failAll(message ?? 'the session is over');
-    this.setStatus(status, message, 0);
+    this.setStatus(status, message, 0, reason);
   }
 
   private async attempt(n: number): Promise<void> {
@@ -159,7 +160,7 @@ export class LiveConnection {
     }
     if (room) return this.attach(room);
     const verdict = joinFailure(failure);
-    if (!verdict.retry) return this.stop(verdict.status, verdict.message);
+    if (!verdict.retry) return this.stop(verdict.status, verdict.message, verdict.reason);
     this.setStatus(this.status === 'connecting' && n === 0 ? 'connecting' : 'reconnecting', null, n + 1);
     this.timer = setTimeout(() => void this.attempt(n + 1), backoffDelay(n, this.options.random));
   }
@@ -202,9 +203,9 @@ export class LiveConnection {
     room.removeAllListeners();
     const outcome = leaveOutcome(code, this.leaving, this.phase);
     if (outcome === 'left') return;
-    if (outcome === 'removed') return this.stop('removed', STOP_MESSAGES.removed);
-    if (outcome === 'ended') return this.stop('ended', STOP_MESSAGES.ended);
-    if (outcome === 'replaced') return this.stop('failed', STOP_MESSAGES.replaced);
+    if (outcome === 'removed') return this.stop('removed', STOP_MESSAGES.removed, 'removed');
+    if (outcome === 'ended') return this.stop('ended', STOP_MESSAGES.ended, 'ended');
+    if (outcome === 'replaced') return this.stop('failed', STOP_MESSAGES.replaced, 'replaced');
     this.setStatus('reconnecting', null, 1);
     this.timer = setTimeout(() => void this.attempt(1), backoffDelay(0, this.options.random));
   }

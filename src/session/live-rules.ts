@@ -40,23 +40,25 @@ export function leaveOutcome(code: number, byUs: boolean, phase: string | null):
   return 'retry';
 }
 
-/** Why the client stopped, as the session layer says it (the page shows each in the reader's language). */
+/** Why the client stopped, as the session layer says it (the page shows each in the reader's language, by its reason). */
 export const STOP_MESSAGES = {
   removed: 'You were removed from this session by the instructor.',
   ended: 'This session has ended.',
   outdated: 'This page is out of date: reload it to join.',
   replaced: 'You joined this session from another page or device, which now takes part instead.',
 } as const;
+/** A stop the client knows the reason of; a stop without one carries the server's own message. */
+export type StopReason = keyof typeof STOP_MESSAGES;
 
-/** What a failed join or reconnect means: try again later, or stop with a status and the reason in words. */
-export function joinFailure(err: unknown): { retry: true } | { retry: false; status: 'removed' | 'ended' | 'failed'; message: string } {
+/** What a failed join or reconnect means: try again later, or stop with a status and the reason in words (and as a code where known). */
+export function joinFailure(err: unknown): { retry: true } | { retry: false; status: 'removed' | 'ended' | 'failed'; message: string; reason: StopReason | null } {
   const code = typeof (err as { code?: unknown })?.code === 'number' ? (err as { code: number }).code : null;
   const message = err instanceof Error ? err.message : String(err);
-  if (code === CLOSE_REMOVED || /\bremoved\b/i.test(message)) return { retry: false, status: 'removed', message: STOP_MESSAGES.removed };
-  if (code === 410 || /session_ended|\bended\b/i.test(message)) return { retry: false, status: 'ended', message: STOP_MESSAGES.ended };
-  if (code === 426 || /client_too_old/i.test(message)) return { retry: false, status: 'failed', message: STOP_MESSAGES.outdated };
+  if (code === CLOSE_REMOVED || /\bremoved\b/i.test(message)) return { retry: false, status: 'removed', message: STOP_MESSAGES.removed, reason: 'removed' };
+  if (code === 410 || /session_ended|\bended\b/i.test(message)) return { retry: false, status: 'ended', message: STOP_MESSAGES.ended, reason: 'ended' };
+  if (code === 426 || /client_too_old/i.test(message)) return { retry: false, status: 'failed', message: STOP_MESSAGES.outdated, reason: 'outdated' };
   // Not signed in, not a participant, no such session: asking again will not change the answer.
-  if (code === 401 || code === 403 || code === 404) return { retry: false, status: 'failed', message };
+  if (code === 401 || code === 403 || code === 404) return { retry: false, status: 'failed', message, reason: null };
   return { retry: true };
 }
 

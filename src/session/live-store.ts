@@ -9,7 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DrillAnswer } from '../domain/drill';
 import type { Device, IntentBody, LiveStateView, ParticipantRole, PresenceUpdate, Refusal, RoundResult } from '../domain/live-protocol';
 import { LiveConnection, type LiveTransport } from './live-connection';
-import { clearResume, loadResume, saveResume, type LiveStatus } from './live-rules';
+import { clearResume, loadResume, saveResume, type LiveStatus, type StopReason } from './live-rules';
 import { mergeView } from './live-view';
 
 export interface MyAnswer {
@@ -23,6 +23,8 @@ export interface LiveStoreState {
   status: LiveStatus;
   /** Why the session stopped (removed, ended, failed), in words. */
   message: string | null;
+  /** The same as a code, where the client knows it (the page words it in the reader's language); null for a server's own message. */
+  stopReason: StopReason | null;
   /** Reconnection attempts since the last drop. */
   attempt: number;
   sessionId: string | null;
@@ -40,6 +42,7 @@ export type PeerPresence = PresenceUpdate & { id: string; receivedAt: number };
 export const initialLiveState: LiveStoreState = {
   status: 'idle',
   message: null,
+  stopReason: null,
   attempt: 0,
   sessionId: null,
   state: null,
@@ -90,9 +93,9 @@ export function createLiveStore(options: LiveStoreOptions) {
     const mine: LiveConnection = new LiveConnection(
       options.transport(),
       {
-        status: (status, message, attempt) => {
+        status: (status, message, attempt, stopReason) => {
           if (connection !== mine) return;
-          set({ status, message, attempt });
+          set({ status, message, attempt, stopReason });
           if (status === 'removed' || status === 'ended' || status === 'failed') {
             clearResume(options.storage);
             peers.clear();

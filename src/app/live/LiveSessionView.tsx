@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { liveActions } from '../../session/live';
-import { STOP_MESSAGES } from '../../session/live-rules';
+import type { StopReason } from '../../session/live-rules';
 import { parseQuestion } from '../../session/live-view';
 import { LiveScene } from '../../scene/live/LiveScene';
 import { renderQuality } from '../../scene/render-quality';
@@ -53,31 +53,24 @@ function useXrLine(): string {
   return PHASE_TRAINEE[phase];
 }
 
-/** Why the session stopped, in the reader's language; a message from the server as it came. */
-function stoppedText(message: string): string {
-  switch (message) {
-    case STOP_MESSAGES.removed:
-      return i18n.t('errors:removed');
-    case STOP_MESSAGES.ended:
-      return i18n.t('errors:session_ended');
-    case STOP_MESSAGES.outdated:
-      return i18n.t('errors:client_too_old');
-    case STOP_MESSAGES.replaced:
-      return i18n.t('live:replaced');
-    default:
-      return message;
-  }
-}
+/** The words for each reason the client knows a session stopped for; a stop without one shows the server's message as it came. */
+const STOP_TEXT: Record<StopReason, string> = {
+  removed: 'errors:removed',
+  ended: 'errors:session_ended',
+  outdated: 'errors:client_too_old',
+  replaced: 'live:replaced',
+};
 
 function Stopped({ children }: { children: ReactNode }) {
   const status = useLive((s) => (s.state?.phase === 'ended' ? 'ended' : s.status));
   const message = useLive((s) => s.message);
+  const reason = useLive((s) => s.stopReason);
   const state = useLive((s) => s.state);
   const role = useLive((s) => s.role);
   return (
     <main className="page live-stopped">
       <h1>{status === 'removed' ? i18n.t('live:removedTitle') : status === 'ended' ? i18n.t('live:endedTitle') : i18n.t('live:failedTitle')}</h1>
-      <p className="lead" role="alert">{message !== null ? stoppedText(message) : status === 'ended' ? i18n.t('live:thanks') : ''}</p>
+      <p className="lead" role="alert">{message !== null ? (reason ? i18n.t(STOP_TEXT[reason]) : message) : status === 'ended' ? i18n.t('live:thanks') : ''}</p>
       {status === 'ended' && state && <Leaderboard state={state} />}
       {role === 'instructor' && state && (
         <p><a className="button" href={recordHref(state.sessionId)} onClick={(e) => (e.preventDefault(), navigate({ page: 'live-record', session: state.sessionId }))}>{i18n.t('live:openRecord')}</a></p>
