@@ -52,7 +52,7 @@ export function InspectionView({ productId, recordId }: { productId: string; rec
     if (loaded.at === 'read-only') return loaded.record.photos.map((p) => ({ id: p.id, caption: p.caption, url: p.url, sent: true, locationKept: p.locationKept, check: p.check }));
     return photos.map((p) => ({ id: p.id, caption: p.caption, blob: p.blob, sent: p.sent, locationKept: p.keepLocation, refused: p.refused, check: p.check }));
   }, [loaded, photos]);
-  const view = useMemo(() => (product ? checklistView(product, marks, shown.map((p) => ({ id: p.id, check: p.check ?? null, caption: p.caption }))) : null), [product, marks, shown]);
+  const view = useMemo(() => (product ? checklistView(product, marks) : null), [product, marks]);
 
   if (loaded.at === 'error') {
     return (
