@@ -17,7 +17,7 @@ export function ReviewPanel({ productId }: { productId: string }) {
     try {
       const v = await studioApi.review(productId, decision, comment.trim() || undefined);
       // The panel closes with the review; the editor shows the outcome.
-      editorStore.setState({ status: v.status, notice: decision === 'publish' ? `Version ${v.version} is published: trainees see it now.` : `Version ${v.version} went back to its author.` });
+      editorStore.setState({ status: v.status, notice: t(decision === 'publish' ? 'publishedNotice' : 'returnedNotice', { version: v.version }) });
     } catch (e) {
       setError(e instanceof ApiError && !e.translated && e.issues[0] ? e.issues[0].message : e instanceof Error ? e.message : String(e));
     }

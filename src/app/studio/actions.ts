@@ -11,8 +11,8 @@ import { canRedo, canUndo } from './history';
 export type ActionName = 'placeTell' | 'moveTell' | 'linkToGenuine' | 'deleteTell' | 'undo' | 'redo' | 'saveDraft' | 'submitForReview';
 
 export interface StudioAction {
+  /** Also its words: the studio namespace's `actions.<name>`. */
   name: ActionName;
-  label: string;
   /** The shortcut, shown in menus. */
   keys?: string;
   keyTest?: (e: KeyboardEvent) => boolean;
@@ -34,7 +34,6 @@ const genuineOf = (s: EditorState) => documentOf(s)?.variants.find((v) => v.kind
 export const ACTIONS: readonly StudioAction[] = [
   {
     name: 'placeTell',
-    label: 'Place tell',
     keys: 'P',
     keyTest: (e) => plain(e) && key(e, 'p'),
     enabled: onCounterfeit,
@@ -53,7 +52,6 @@ export const ACTIONS: readonly StudioAction[] = [
   },
   {
     name: 'moveTell',
-    label: 'Move tell',
     keys: 'M',
     keyTest: (e) => plain(e) && key(e, 'm'),
     enabled: (s) => onCounterfeit(s) && !!s.tellId,
@@ -66,7 +64,6 @@ export const ACTIONS: readonly StudioAction[] = [
   },
   {
     name: 'linkToGenuine',
-    label: 'Link to genuine',
     keys: 'L',
     keyTest: (e) => plain(e) && key(e, 'l'),
     enabled: (s) => (s.mode === 'link' || (onCounterfeit(s) && !!s.tellId)) && !!genuineOf(s),
@@ -87,7 +84,6 @@ export const ACTIONS: readonly StudioAction[] = [
   },
   {
     name: 'deleteTell',
-    label: 'Delete tell',
     keys: 'Delete',
     keyTest: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'),
     enabled: (s) => onCounterfeit(s) && !!s.tellId,
@@ -101,7 +97,6 @@ export const ACTIONS: readonly StudioAction[] = [
   },
   {
     name: 'undo',
-    label: 'Undo',
     keys: 'Ctrl+Z',
     keyTest: (e) => mod(e) && !e.shiftKey && key(e, 'z'),
     enabled: (s) => writable(s) && !!s.history && canUndo(s.history),
@@ -109,7 +104,6 @@ export const ACTIONS: readonly StudioAction[] = [
   },
   {
     name: 'redo',
-    label: 'Redo',
     keys: 'Ctrl+Shift+Z',
     keyTest: (e) => mod(e) && ((e.shiftKey && key(e, 'z')) || (!e.shiftKey && key(e, 'y'))),
     enabled: (s) => writable(s) && !!s.history && canRedo(s.history),
@@ -117,7 +111,6 @@ export const ACTIONS: readonly StudioAction[] = [
   },
   {
     name: 'saveDraft',
-    label: 'Save draft',
     keys: 'Ctrl+S',
     keyTest: (e) => mod(e) && !e.shiftKey && key(e, 's'),
     enabled: (s) => writable(s) && s.save !== 'saved',
@@ -125,7 +118,6 @@ export const ACTIONS: readonly StudioAction[] = [
   },
   {
     name: 'submitForReview',
-    label: 'Send for review',
     enabled: (s) => writable(s),
     perform: () => editorActions.submit(),
   },
