@@ -1,178 +1,259 @@
 /**
- * Removes the GPS position a phone writes into a photo, before an inspection photo is stored (unless the
- * officer keeps it). JPEG: the GPS IFD is taken out of the Exif APP1 segment and its bytes zeroed, the
- * rest of Exif (orientation, camera, time) kept; an Exif segment that cannot be read safely is dropped
- * whole, and an XMP segment that names a GPS position is dropped. PNG: eXIf chunks (and XMP naming a GPS
- * position) are dropped. WebP: the EXIF chunk (and XMP naming a GPS position) is dropped, and the VP8X
- * flags say so. Pure: bytes in, bytes out; the pixels are never touched.
+ * Strips an inspection photo down to what the app needs before it is stored (unless the officer keeps
+ * the position): an allow-list, not a hunt for GPS. Whatever a phone or an editor wrote — Exif in any
+ * directory, XMP and ExtendedXMP, IPTC, comments, text chunks, maker notes, thumbnails, a second image
+ * after the first — is dropped unless it is on the list below, whatever it is called:
+ * - JPEG: the frame, tables, scans and restart intervals (SOFn, DHT, DAC, DQT, DRI, SOS with its data,
+ *   DNL, DHP, EXP), the ICC colour profile (APP2 ICC_PROFILE: evidence photos are judged on colour),
+ *   Adobe's colour-transform flags (APP14, written afresh), and a fresh Exif block holding only the
+ *   orientation when the photo had one. Nothing after the end-of-image marker.
+ * - PNG: the critical chunks (IHDR, PLTE, IDAT, IEND) and the colour and size ones (tRNS, gAMA, cHRM,
+ *   sRGB, iCCP, sBIT, cICP, mDCV, cLLI, pHYs, bKGD), and a fresh eXIf with only the orientation.
+ * - WebP: the image chunks (VP8, VP8L, VP8X, ALPH, ANIM, ANMF), ICCP, and a fresh EXIF with only the
+ *   orientation (in the extended format, which alone may carry it); the VP8X flags say what is left.
+ * Pure: bytes in, bytes out; the compressed image data is copied as it is, never decoded.
  */
-
-export type LocationRemoval = 'none' | 'gps-removed' | 'exif-dropped' | 'metadata-dropped';
+import { crc32 } from 'node:zlib';
 
 export interface Stripped {
   bytes: Uint8Array;
-  /** What was done: nothing found, the GPS IFD removed, or a whole metadata block dropped. */
-  removal: LocationRemoval;
+  /** What was left out, named by marker or chunk (e.g. "APP1 Exif", "zTXt", "after the image"); empty when nothing was. */
+  dropped: string[];
+  /** The orientation kept (1-8), if the photo had one. */
+  orientation?: number;
 }
 
-const GPS_IFD_TAG = 0x8825;
-const TYPE_SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8 };
+const ORIENTATION_TAG = 0x0112;
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-const mentionsGps = (bytes: Uint8Array) => /GPS(Latitude|Longitude|Altitude|Coordinates)/.test(latin1(bytes));
+const startsWith = (bytes: Uint8Array, prefix: string) => bytes.byteLength >= prefix.length && latin1(bytes.subarray(0, prefix.length)) === prefix;
+const EXIF_HEADER = 'Exif\0\0';
 
-/**
- * Takes the GPS IFD out of a TIFF structure (Exif's body), in place: its pointer leaves IFD0 and the IFD
- * and its values are zeroed, so every other offset stays valid. Returns whether a GPS IFD was there;
- * throws when the structure does not hold together (then the caller drops the whole block).
- */
-export function removeGpsFromTiff(tiff: Uint8Array): boolean {
-  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
+/** The orientation (1-8) in IFD0 of a TIFF structure (Exif's body), or undefined when there is none or it cannot be read. */
+export function tiffOrientation(tiff: Uint8Array): number | undefined {
+  if (startsWith(tiff, EXIF_HEADER)) tiff = tiff.subarray(6);
+  if (tiff.byteLength < 8) return undefined;
   const order = latin1(tiff.subarray(0, 2));
-  if (order !== 'II' && order !== 'MM') throw new Error('not a TIFF header');
+  if (order !== 'II' && order !== 'MM') return undefined;
   const le = order === 'II';
-  const u16 = (at: number) => view.getUint16(at, le);
-  const u32 = (at: number) => view.getUint32(at, le);
-  const inside = (at: number, length: number) => {
-    if (at < 8 || at + length > tiff.byteLength) throw new Error('offset outside the Exif block');
-  };
-  if (u16(2) !== 42) throw new Error('not a TIFF header');
-  const ifd0 = u32(4);
-  inside(ifd0, 2);
-  const count = u16(ifd0);
-  inside(ifd0 + 2, count * 12 + 4);
-  let index = -1;
-  for (let i = 0; i < count; i++) if (u16(ifd0 + 2 + i * 12) === GPS_IFD_TAG) index = i;
-  if (index < 0) return false;
-  const gps = u32(ifd0 + 2 + index * 12 + 8);
-  // Zero the GPS IFD's values stored outside it, then the IFD itself.
-  inside(gps, 2);
-  const gpsCount = u16(gps);
-  inside(gps + 2, gpsCount * 12 + 4);
-  for (let i = 0; i < gpsCount; i++) {
-    const entry = gps + 2 + i * 12;
-    const size = (TYPE_SIZES[u16(entry + 2)] ?? 1) * u32(entry + 4);
-    if (size > 4) {
-      const at = u32(entry + 8);
-      inside(at, size);
-      tiff.fill(0, at, at + size);
+  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
+  if (view.getUint16(2, le) !== 42) return undefined;
+  const ifd0 = view.getUint32(4, le);
+  if (ifd0 < 8 || ifd0 + 2 > tiff.byteLength) return undefined;
+  const count = view.getUint16(ifd0, le);
+  for (let i = 0; i < count; i++) {
+    const entry = ifd0 + 2 + i * 12;
+    if (entry + 12 > tiff.byteLength) return undefined;
+    // SHORT, one value: stored in the first two bytes of the value field.
+    if (view.getUint16(entry, le) === ORIENTATION_TAG && view.getUint16(entry + 2, le) === 3 && view.getUint32(entry + 4, le) >= 1) {
+      const value = view.getUint16(entry + 8, le);
+      return value >= 1 && value <= 8 ? value : undefined;
     }
   }
-  tiff.fill(0, gps, gps + 2 + gpsCount * 12 + 4);
-  // Close the gap in IFD0: later entries and the next-IFD offset move up one entry; the freed end is zeroed.
-  const entry = ifd0 + 2 + index * 12;
-  const end = ifd0 + 2 + count * 12 + 4;
-  tiff.copyWithin(entry, entry + 12, end);
-  tiff.fill(0, end - 12, end);
-  view.setUint16(ifd0, count - 1, le);
-  return true;
+  return undefined;
 }
 
-/** The input itself when nothing was removed; else the parts kept, then everything from `rest` on. */
-function rebuilt(input: Uint8Array, parts: Uint8Array[], rest: number, removal: LocationRemoval): Stripped {
-  if (removal === 'none') return { bytes: input, removal };
-  return { bytes: new Uint8Array(Buffer.concat([...parts, input.subarray(rest)])), removal };
+/** A TIFF structure (little-endian) whose IFD0 holds the orientation and nothing else, and no further directory. */
+export function orientationTiff(orientation: number): Uint8Array {
+  const b = Buffer.alloc(26);
+  b.write('II', 0, 'latin1');
+  b.writeUInt16LE(42, 2);
+  b.writeUInt32LE(8, 4);
+  b.writeUInt16LE(1, 8);
+  b.writeUInt16LE(ORIENTATION_TAG, 10);
+  b.writeUInt16LE(3, 12);
+  b.writeUInt32LE(1, 14);
+  b.writeUInt16LE(orientation, 18);
+  b.writeUInt32LE(0, 22);
+  return new Uint8Array(b);
 }
 
-const EXIF_HEADER = 'Exif\0\0';
-const XMP_HEADER = 'http://ns.adobe.com/xap/1.0/\0';
+/** A JPEG segment: marker, length, body. */
+function jpegSegment(marker: number, body: Uint8Array): Uint8Array {
+  const head = Buffer.from([0xff, marker, (body.byteLength + 2) >> 8, (body.byteLength + 2) & 0xff]);
+  return new Uint8Array(Buffer.concat([head, body]));
+}
+
+/** SOFn, DHT, DAC (0xC0-0xCF but JPG 0xC8), DQT, DNL, DRI, DHP, EXP: the image itself. */
+const isImageMarker = (m: number) => (m >= 0xc0 && m <= 0xcf && m !== 0xc8) || (m >= 0xdb && m <= 0xdf);
+
+/** "APP1 Exif", "APP2 MPF", "COM": a dropped segment's name, by its marker and the identifier its body starts with. */
+function segmentName(marker: number, body: Uint8Array): string {
+  if (marker === 0xfe) return 'COM';
+  const id = /^[\x20-\x7e]{1,40}/.exec(latin1(body.subarray(0, 40)))?.[0];
+  const name = marker >= 0xe0 && marker <= 0xef ? `APP${marker - 0xe0}` : `marker 0x${marker.toString(16).toUpperCase()}`;
+  return id ? `${name} ${id}` : name;
+}
+
+/** Where a scan's entropy-coded data ends: the first 0xFF that is not a stuffed zero or a restart marker. */
+function scanEnd(input: Uint8Array, from: number): number {
+  for (let i = from; i + 1 < input.length; i++) {
+    if (input[i] !== 0xff) continue;
+    const next = input[i + 1]!;
+    if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) i++;
+    else return i;
+  }
+  return input.length;
+}
 
 function stripJpeg(input: Uint8Array): Stripped {
-  const parts: Uint8Array[] = [input.subarray(0, 2)];
-  let removal: LocationRemoval = 'none';
+  const kept: Uint8Array[] = [];
+  const dropped: string[] = [];
+  let orientation: number | undefined;
+  let exifSeen = false;
   let at = 2;
-  while (at + 4 <= input.length && input[at] === 0xff) {
-    const marker = input[at + 1]!;
-    // Start of scan: the image data follows, with no more metadata segments before it.
-    if (marker === 0xda) break;
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      parts.push(input.subarray(at, at + 2));
-      at += 2;
-      continue;
+  let ended = false;
+  while (at < input.length) {
+    if (input[at] !== 0xff) {
+      dropped.push('bytes outside any segment');
+      break;
     }
-    const length = (input[at + 2]! << 8) | input[at + 3]!;
-    const segment = input.subarray(at, at + 2 + length);
-    at += 2 + length;
-    if (marker === 0xe1) {
-      const body = segment.subarray(4);
-      if (latin1(body.subarray(0, 6)) === EXIF_HEADER) {
-        const copy = segment.slice();
-        try {
-          if (removeGpsFromTiff(copy.subarray(10))) removal = 'gps-removed';
-          parts.push(copy);
-        } catch {
-          removal = 'exif-dropped';
-        }
-        continue;
-      }
-      if (latin1(body.subarray(0, XMP_HEADER.length)) === XMP_HEADER && mentionsGps(body)) {
-        if (removal === 'none') removal = 'metadata-dropped';
-        continue;
-      }
+    while (at < input.length && input[at] === 0xff) at++; // fill bytes
+    if (at >= input.length) break;
+    const marker = input[at++]!;
+    if (marker === 0xd9) {
+      ended = true;
+      break;
     }
-    parts.push(segment);
+    // Stand-alone markers (TEM, a stray restart, a second SOI) carry nothing the image needs.
+    if (marker === 0x01 || marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7)) continue;
+    if (at + 2 > input.length) break;
+    const length = (input[at]! << 8) | input[at + 1]!;
+    if (length < 2 || at + length > input.length) {
+      dropped.push('a truncated segment');
+      break;
+    }
+    const body = input.subarray(at + 2, at + length);
+    at += length;
+    if (marker === 0xda) {
+      const end = scanEnd(input, at);
+      kept.push(jpegSegment(marker, body), input.subarray(at, end));
+      at = end;
+    } else if (isImageMarker(marker)) {
+      kept.push(jpegSegment(marker, body));
+    } else if (marker === 0xe2 && startsWith(body, 'ICC_PROFILE\0')) {
+      kept.push(jpegSegment(marker, body));
+    } else if (marker === 0xee && startsWith(body, 'Adobe') && body.byteLength >= 12) {
+      // Version, two flag words and the colour transform: what a decoder needs to read CMYK and RGB JPEGs.
+      kept.push(jpegSegment(marker, body.slice(0, 12)));
+      if (body.byteLength > 12) dropped.push('APP14 Adobe (beyond its flags)');
+    } else {
+      if (marker === 0xe1 && startsWith(body, EXIF_HEADER) && !exifSeen) {
+        exifSeen = true;
+        orientation = tiffOrientation(body.subarray(6));
+      }
+      dropped.push(segmentName(marker, body));
+    }
   }
-  return rebuilt(input, parts, at, removal);
+  if (ended && at < input.length) dropped.push('after the image');
+  const exif = orientation ? [jpegSegment(0xe1, new Uint8Array(Buffer.concat([Buffer.from(EXIF_HEADER, 'latin1'), orientationTiff(orientation)])))] : [];
+  const bytes = new Uint8Array(Buffer.concat([input.subarray(0, 2), ...exif, ...kept, Buffer.from([0xff, 0xd9])]));
+  return { bytes, dropped, ...(orientation ? { orientation } : {}) };
+}
+
+/** The PNG chunks kept: the critical ones and those that say how to show the colours and the size. */
+const PNG_KEPT = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'cICP', 'mDCV', 'cLLI', 'pHYs', 'bKGD']);
+
+/** One PNG chunk: length, type, data and the CRC over type and data. */
+function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.byteLength, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+  return new Uint8Array(Buffer.concat([head, data, crc]));
 }
 
 function stripPng(input: Uint8Array): Stripped {
   const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
-  const parts: Uint8Array[] = [input.subarray(0, 8)];
-  let removal: LocationRemoval = 'none';
+  const kept: Uint8Array[] = [];
+  const dropped: string[] = [];
+  let orientation: number | undefined;
+  let exifSeen = false;
+  let exifWritten = false;
+  let ended = false;
   let at = 8;
   while (at + 12 <= input.length) {
     const length = view.getUint32(at);
     const type = latin1(input.subarray(at + 4, at + 8));
+    if (at + 12 + length > input.length) {
+      dropped.push('a truncated chunk');
+      break;
+    }
     const chunk = input.subarray(at, at + 12 + length);
     at += 12 + length;
-    if (type === 'eXIf') {
-      removal = 'exif-dropped';
+    if (type === 'eXIf' && !exifSeen) {
+      exifSeen = true;
+      orientation = tiffOrientation(chunk.subarray(8, 8 + length));
+    }
+    if (!PNG_KEPT.has(type)) {
+      dropped.push(/^[A-Za-z]{4}$/.test(type) ? type : 'a chunk of no known type');
       continue;
     }
-    if (type === 'iTXt' && latin1(chunk.subarray(8, 26)) === 'XML:com.adobe.xmp\0' && mentionsGps(chunk)) {
-      if (removal === 'none') removal = 'metadata-dropped';
-      continue;
+    // The orientation goes before the image data, where viewers look for it.
+    if ((type === 'IDAT' || type === 'IEND') && orientation && !exifWritten) {
+      kept.push(pngChunk('eXIf', orientationTiff(orientation)));
+      exifWritten = true;
     }
-    parts.push(chunk);
+    kept.push(chunk);
+    if (type === 'IEND') {
+      ended = true;
+      break;
+    }
   }
-  return rebuilt(input, parts, at, removal);
+  if (ended && at < input.length) dropped.push('after the image');
+  if (!ended) kept.push(pngChunk('IEND', new Uint8Array(0)));
+  const bytes = new Uint8Array(Buffer.concat([input.subarray(0, 8), ...kept]));
+  return { bytes, dropped, ...(orientation && exifWritten ? { orientation } : {}) };
+}
+
+const WEBP_KEPT = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
+const VP8X_ICC = 0x20;
+const VP8X_EXIF = 0x08;
+const VP8X_XMP = 0x04;
+
+function webpChunk(type: string, data: Uint8Array): Uint8Array {
+  const head = Buffer.alloc(8);
+  head.write(type, 0, 'latin1');
+  head.writeUInt32LE(data.byteLength, 4);
+  return new Uint8Array(Buffer.concat([head, data, Buffer.alloc(data.byteLength % 2)]));
 }
 
 function stripWebp(input: Uint8Array): Stripped {
   const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
   const chunks: Uint8Array[] = [];
-  let removal: LocationRemoval = 'none';
-  let dropped = { exif: false, xmp: false };
+  const dropped: string[] = [];
+  let orientation: number | undefined;
+  const end = Math.min(input.length, 8 + view.getUint32(4, true));
   let at = 12;
-  while (at + 8 <= input.length) {
+  while (at + 8 <= end) {
     const type = latin1(input.subarray(at, at + 4));
     const size = view.getUint32(at + 4, true);
-    const chunk = input.subarray(at, at + 8 + size + (size % 2));
+    if (at + 8 + size > end) {
+      dropped.push('a truncated chunk');
+      break;
+    }
+    const chunk = input.subarray(at, Math.min(end, at + 8 + size + (size % 2)));
     at += 8 + size + (size % 2);
-    if (type === 'EXIF') {
-      removal = 'exif-dropped';
-      dropped = { ...dropped, exif: true };
-      continue;
-    }
-    if (type === 'XMP ' && mentionsGps(chunk)) {
-      if (removal === 'none') removal = 'metadata-dropped';
-      dropped = { ...dropped, xmp: true };
-      continue;
-    }
-    chunks.push(chunk);
+    if (type === 'EXIF' && orientation === undefined) orientation = tiffOrientation(chunk.subarray(8, 8 + size));
+    if (WEBP_KEPT.has(type)) chunks.push(chunk);
+    else dropped.push(/^[\x20-\x7e]{4}$/.test(type) ? type.trim() : 'a chunk of no known type');
   }
-  if (removal === 'none') return { bytes: input, removal };
-  const vp8x = chunks.findIndex((c) => latin1(c.subarray(0, 4)) === 'VP8X');
+  if (end < input.length || at < end) dropped.push('after the image');
+  const vp8x = chunks.findIndex((c) => startsWith(c, 'VP8X'));
+  const withOrientation = vp8x >= 0 && orientation !== undefined;
   if (vp8x >= 0) {
     const copy = chunks[vp8x]!.slice();
-    copy[8]! &= ~((dropped.exif ? 0x08 : 0) | (dropped.xmp ? 0x04 : 0));
+    const hasIcc = chunks.some((c) => startsWith(c, 'ICCP'));
+    copy[8] = (copy[8]! & ~(VP8X_XMP | VP8X_EXIF | VP8X_ICC)) | (withOrientation ? VP8X_EXIF : 0) | (hasIcc ? VP8X_ICC : 0);
     chunks[vp8x] = copy;
   }
+  if (withOrientation) chunks.push(webpChunk('EXIF', orientationTiff(orientation!)));
   const body = Buffer.concat(chunks);
   const header = Buffer.alloc(12);
   header.write('RIFF', 0, 'latin1');
   header.writeUInt32LE(body.length + 4, 4);
   header.write('WEBP', 8, 'latin1');
-  return { bytes: new Uint8Array(Buffer.concat([header, body])), removal };
+  return { bytes: new Uint8Array(Buffer.concat([header, body])), dropped, ...(withOrientation ? { orientation } : {}) };
 }
 
 /** A JPEG's Exif orientation (1-8; 1 when it has none or it cannot be read): how to turn it for display. */
@@ -180,33 +261,21 @@ export function jpegOrientation(jpeg: Uint8Array): number {
   let at = 2;
   while (at + 4 <= jpeg.length && jpeg[at] === 0xff && jpeg[at + 1] !== 0xda) {
     const length = (jpeg[at + 2]! << 8) | jpeg[at + 3]!;
-    if (jpeg[at + 1] === 0xe1 && latin1(jpeg.subarray(at + 4, at + 10)) === EXIF_HEADER) {
-      const tiff = jpeg.subarray(at + 10, at + 2 + length);
-      try {
-        const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
-        const le = latin1(tiff.subarray(0, 2)) === 'II';
-        const ifd0 = view.getUint32(4, le);
-        for (let i = 0; i < view.getUint16(ifd0, le); i++) {
-          const entry = ifd0 + 2 + i * 12;
-          if (view.getUint16(entry, le) === 0x0112) {
-            const value = view.getUint16(entry + 8, le);
-            return value >= 1 && value <= 8 ? value : 1;
-          }
-        }
-      } catch {
-        return 1;
-      }
-      return 1;
-    }
+    const body = jpeg.subarray(at + 4, Math.min(jpeg.length, at + 2 + length));
+    if (jpeg[at + 1] === 0xe1 && startsWith(body, EXIF_HEADER)) return tiffOrientation(body.subarray(6)) ?? 1;
     at += 2 + length;
   }
   return 1;
 }
 
-/** The photo without its GPS position; `mediaType` as photoTypeOf found it. */
+/**
+ * The photo with only the metadata the app needs (see above); `mediaType` as photoTypeOf found it. The
+ * name says why it exists: a phone's photo carries where it was taken, and an officer's position is not
+ * the record's business unless they keep it.
+ */
 export function stripLocation(bytes: Uint8Array, mediaType: string): Stripped {
   if (mediaType === 'image/jpeg') return stripJpeg(bytes);
   if (mediaType === 'image/png') return stripPng(bytes);
   if (mediaType === 'image/webp') return stripWebp(bytes);
-  return { bytes, removal: 'none' };
+  return { bytes, dropped: [] };
 }
