@@ -25,6 +25,7 @@ import { registerLiveRoutes } from './http/live-routes';
 import { registerPackRoutes } from './http/pack-routes';
 import { registerProgressRoutes } from './http/progress-routes';
 import { registerStaticFiles } from './http/static-files';
+import { registerErrorHandler } from './http/error-handler';
 import { registerStudioRoutes } from './http/studio-routes';
 import { registerUploadRoutes } from './http/upload-routes';
 import { registerUserRoutes } from './http/user-routes';
@@ -89,6 +90,8 @@ export const CSP_DIRECTIVES = {
 export async function createApp(config: ServerConfig, opts: CreateAppOptions = {}): Promise<App> {
   // Drill item URLs carry a sealed token (a few hundred characters).
   const server = Fastify({ ...serverOptions(opts.logger, config.trustProxy), routerOptions: { maxParamLength: 2000 } });
+  // Before any route: a 5xx never shows the client the error's own message (see error-handler.ts).
+  registerErrorHandler(server);
   const warn = opts.warn ?? (opts.logger ? (m: string) => server.log.warn(m) : undefined);
   const { database, store } = await prepare({ ...config, warn, info: opts.logger ? (m) => server.log.info(m) : undefined });
   const scanModelUrl = config.scanModelUrl ?? '/models/coco-ssd/model.json';
@@ -139,7 +142,7 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     registerStudioRoutes(server, createStudioService({ versions, files, surfaces: createSurfaceCache(files), published: usdz.published }));
     registerUploadRoutes(server, { db, files, maxModelBytes: MAX_UPLOAD_BYTES });
     registerPackRoutes(server, { db, files, versions, store, contentDir: config.contentDir });
-    registerInspectionRoutes(server, { db, store, files });
+    registerInspectionRoutes(server, { db, store });
     await registerStaticFiles(server, config);
     await server.ready();
     outbox?.start();

@@ -258,6 +258,16 @@ export const inspectionPhotos = pgTable('inspection_photos', {
   createdAt: time('created_at').notNull().defaultNow(),
 });
 
+/** Inspection photos' bytes, by sha256: kept apart from stored_files, which GET /api/files serves. */
+export const inspectionPhotoFiles = pgTable('inspection_photo_files', {
+  sha256: text('sha256').primaryKey(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  bytes: bytea('bytes').notNull(),
+  createdBy: text('created_by'),
+  createdAt: time('created_at').notNull().defaultNow(),
+});
+
 export const schema = {
   products,
   users,
@@ -278,4 +288,5 @@ export const schema = {
   reviewComments,
   inspections,
   inspectionPhotos,
+  inspectionPhotoFiles,
 };

@@ -1,7 +1,8 @@
 /**
  * The inspection assistant's records: examiners (and admins) keep their own; a record is read by its
  * officer and by the instructors who own a group the officer is in, and by nobody else — not even an
- * admin: to anyone else a record answers 404, so that its existence does not leak. Photos are in
+ * admin: to anyone else a record answers 404, the same as a record that is not there or an id that is
+ * not even a UUID, so that its existence does not leak. Photos are in
  * inspection-photo-routes.ts; the case-file exports (JSON and PDF) are here.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -15,11 +16,11 @@ import { catalogueVersion } from '../catalogue/version';
 import type { CatalogueStore, ListOptions } from '../db/catalogue-store';
 import type { Db } from '../db/database';
 import { createInspectionStore } from '../inspections/inspection-store';
+import { createPhotoFileStore } from '../inspections/photo-files';
 import { caseFile } from '../inspections/record-export';
 import { recordPdf } from '../inspections/record-pdf';
-import type { FileStore } from '../studio/file-store';
 import { registerInspectionPhotoRoutes } from './inspection-photo-routes';
-import { INSPECTION_READERS, noRecord, readableRecord, RecordParams } from '../inspections/record-access';
+import { INSPECTION_READERS, noRecord, readableRecord, recordIdOf } from '../inspections/record-access';
 import { parseOr400, sendInvalid as invalid, type FieldIssue } from './validate';
 
 const ListQuery = z.object({ lang: z.enum(TEXT_LANGUAGES).default('en') });
@@ -39,8 +40,9 @@ function markIssues(product: Product, marks: CheckMark[]): FieldIssue[] {
   return issues;
 }
 
-export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; store: CatalogueStore; files: FileStore }): void {
+export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; store: CatalogueStore }): void {
   const inspections = createInspectionStore(deps.db);
+  const photoFiles = createPhotoFileStore(deps.db);
   const { store } = deps;
   const productNow = async (id: string, opts?: ListOptions) => {
     const found = await store.get(id, opts);
@@ -48,22 +50,21 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; s
   };
 
   app.put('/api/inspections/:id', { config: { access: INSPECTING } }, async (request, reply) => {
-    const params = parseOr400(RecordParams, request.params, reply, 'params');
-    if (!params) return reply;
+    // The body is checked before the id's owner is looked at, so that a bad body answers alike whether
+    // the id is another officer's record's, no record's, or not even a UUID (body.id must be one).
     const user = userOf(request);
-    const owner = await inspections.officerOf(params.id);
-    if (owner && owner !== user.id) return noRecord(reply, params.id);
     const body = parseOr400(InspectionInput, request.body, reply, 'body');
     if (!body) return reply;
-    if (body.id !== params.id) return invalid(reply, [{ path: 'body.id', message: `must be the id in the URL (${params.id})` }]);
+    const id = recordIdOf(request);
+    if (body.id !== id) return invalid(reply, [{ path: 'body.id', message: 'must be the id in the URL' }]);
     const product = await productNow(body.productId);
     if (!product) return invalid(reply, [{ path: 'body.productId', message: `"${body.productId}" is not a product of the catalogue` }]);
     // A record made on an older version of the product keeps its marks: the officer saw those checks.
     const issues = body.contentVersion === product.version ? markIssues(product.product, body.marks) : [];
     if (issues.length > 0) return invalid(reply, issues);
     const outcome = await inspections.put(user.id, body);
-    if (outcome === 'not_yours') return noRecord(reply, params.id);
-    const record = await inspections.get(params.id);
+    if (outcome === 'not_yours') return noRecord(reply);
+    const record = await inspections.get(id);
     if (outcome === 'stale') reply.header('x-twinspect-stale', '1');
     return reply.code(outcome === 'created' ? 201 : 200).send(record);
   });
@@ -122,7 +123,7 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; s
     const photos = [];
     for (const p of file.record.photos) {
       const row = await inspections.photo(file.record.id, p.id);
-      const stored = row && (await deps.files.get(row.fileSha256));
+      const stored = row && (await photoFiles.get(row.fileSha256));
       if (stored) photos.push({ id: p.id, caption: p.caption, check: p.check, mediaType: p.mediaType, bytes: stored.bytes });
     }
     const pdf = await recordPdf(file, photos);
@@ -133,5 +134,5 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; s
       .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
   });
 
-  registerInspectionPhotoRoutes(app, { inspections, files: deps.files });
+  registerInspectionPhotoRoutes(app, { inspections, photoFiles });
 }
