@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { tellCategoriesOf, type Product } from '../../domain/catalogue';
-import { MAX_HINTS, type DrillAnswer, type DrillKey, type DrillKind, type DrillQuestion, type DrillResult, type Hint } from '../../domain/drill';
+import { DrillKind as DrillKindSchema, MAX_HINTS, type DrillAnswer, type DrillKey, type DrillKind, type DrillQuestion, type DrillResult, type Hint } from '../../domain/drill';
 import { generateDrill, NoDrillError, type GeneratedDrill } from '../../domain/drill-generator';
 import { practiseNext } from '../../domain/practice';
 import type { SessionUser } from '../../domain/roles';
@@ -29,6 +29,27 @@ interface GuestSeal {
   kind: DrillKind;
   key: DrillKey;
   issuedAt: string;
+}
+
+/**
+ * What each sealed token is for, sealed in with it: a drill item's token (also sealed by this server)
+ * sent where a guest drill's is expected opens fine but is not a guest drill, and is refused as a
+ * damaged token rather than read as one.
+ */
+export const SEAL_USE = { guestDrill: 'guest-drill', drillItem: 'drill-item' } as const;
+
+/** A guest drill's seal, checked for its use and its shape (a token from before `use` was sealed in has none). */
+function isGuestSeal(seal: Record<string, unknown>): seal is Record<string, unknown> & GuestSeal {
+  const key = seal.key as Partial<Record<keyof DrillKey, unknown>> | null | undefined;
+  return (
+    (seal.use === undefined || seal.use === SEAL_USE.guestDrill) &&
+    DrillKindSchema.safeParse(seal.kind).success &&
+    typeof seal.issuedAt === 'string' &&
+    typeof key === 'object' &&
+    key !== null &&
+    typeof key.productId === 'string' &&
+    [key.hints, key.tells, key.revealed, key.categories].every(Array.isArray)
+  );
 }
 
 export interface DrillServiceDeps {
@@ -63,7 +84,7 @@ export function createDrillService(deps: DrillServiceDeps) {
     const items = await Promise.all(
       drill.items.map(async ({ label, variant, role }) => ({
         label,
-        model: `/api/drill-items/${await sealer.seal({ p: product.id, f: variant.model }, ITEM_TTL_S)}`,
+        model: `/api/drill-items/${await sealer.seal({ use: SEAL_USE.drillItem, p: product.id, f: variant.model }, ITEM_TTL_S)}`,
         weightGrams: variant.weightGrams,
         ...(role ? { role } : {}),
       })),
@@ -102,7 +123,7 @@ export function createDrillService(deps: DrillServiceDeps) {
     const { question, key, seed } = await compose(kind, chosen, !user);
     if (!user) {
       const seal: GuestSeal = { kind, key, issuedAt: question.issuedAt };
-      return { ...question, sealed: await sealer.seal({ ...seal }, GUEST_TTL_S) };
+      return { ...question, sealed: await sealer.seal({ use: SEAL_USE.guestDrill, ...seal }, GUEST_TTL_S) };
     }
     await db.insert(drills).values({
       id: question.id,
@@ -119,8 +140,8 @@ export function createDrillService(deps: DrillServiceDeps) {
   }
 
   async function openGuest(sealed: string | undefined): Promise<GuestSeal> {
-    const seal = sealed ? await sealer.open<GuestSeal>(sealed) : undefined;
-    if (!seal) throw new DrillError(400, 'bad_drill_token', 'This practice drill has expired or its token is damaged: start a new drill.');
+    const seal = sealed ? await sealer.open<Record<string, unknown>>(sealed) : undefined;
+    if (!seal || !isGuestSeal(seal)) throw new DrillError(400, 'bad_drill_token', 'This practice drill has expired or its token is damaged: start a new drill.');
     return seal;
   }
 

@@ -11,7 +11,7 @@ import { storedFileOf } from '../../domain/stored-file';
 import type { Sealer } from '../auth/sealing';
 import type { CatalogueStore } from '../db/catalogue-store';
 import { anonymiseGlb } from '../drills/anonymous-glb';
-import { DrillError, type DrillService } from '../drills/drill-service';
+import { DrillError, SEAL_USE, type DrillService } from '../drills/drill-service';
 import type { FileStore } from '../studio/file-store';
 import { parseOr400, sendInvalid } from './validate';
 
@@ -22,6 +22,11 @@ const AnswerBody = HintBody.extend({ answer: DrillAnswer, answeredAt: z.iso.date
 /** The client's key for one answer: the same answer sent again (a lost response, a replayed queue) is stored once. */
 const IdempotencyKey = z.uuid();
 const DrillParams = z.object({ id: z.string().min(1).max(100) });
+
+/** A drill item's sealed token: the product and its model's file (a token from before `use` was sealed in has none). */
+function isItemSeal(seal: Record<string, unknown> | undefined): seal is { p: string; f: string } {
+  return !!seal && (seal.use === undefined || seal.use === SEAL_USE.drillItem) && typeof seal.p === 'string' && typeof seal.f === 'string';
+}
 
 function sendDrillError(reply: FastifyReply, err: unknown) {
   if (err instanceof DrillError) return reply.code(err.status).send({ error: err.code, message: err.message });
@@ -67,7 +72,9 @@ export function registerDrillRoutes(app: FastifyInstance, deps: DrillRouteDeps):
   // A drill item's model: the token is sealed, so the URL says nothing of which variant it is.
   const cache = new Map<string, Buffer>();
   app.get<{ Params: { token: string } }>('/api/drill-items/:token', { config: { access: 'public' } }, async (request, reply) => {
-    const item = await deps.sealer.open<{ p: string; f: string }>(request.params.token);
+    // Only a drill item's token: another sealed token (a guest drill's) opens too, but holds no item.
+    const sealed = await deps.sealer.open<Record<string, unknown>>(request.params.token);
+    const item = isItemSeal(sealed) ? sealed : undefined;
     const found = item && (await deps.store.get(item.p));
     if (!item || !found) return reply.code(404).send({ error: 'item_not_found', message: 'This drill item has expired: start a new drill.' });
     // A built-in product's model is a file in the content pack; an authored product's, a stored upload.
