@@ -41,7 +41,7 @@ export function describeInspectionPrivacy(backend: string, databaseUrl: () => Pr
       expect((await eve.request('PUT', `/api/inspections/${record.id}`, record)).status).toBe(201);
       const sent = layouts()[1]!.bytes; // GPS behind IFD1
       expect((await putFile(app, eve, `/api/inspections/${record.id}/photos/${photoId}`, 'logo.jpg', sent)).status).toBe(201);
-    }, 60_000);
+    });
     afterAll(() => app?.close());
 
     it('never serves an inspection photo through /api/files, to an author, a reviewer or an admin who knows its hash', async () => {
