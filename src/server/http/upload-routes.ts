@@ -3,7 +3,8 @@
  * stored files themselves. A model is checked before anything is kept; a refused upload stores nothing.
  * GET /api/files/:sha256 is public for files of published products (as /content/ is for built-in
  * ones) and open to authors, reviewers and admins for drafts; bytes never change under a name, so it is
- * cached for a year.
+ * cached for a year. Inspection photos are never among these files: they have their own table
+ * (inspections/photo-files.ts), read only through the inspection routes.
  */
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
