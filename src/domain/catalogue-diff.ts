@@ -1,6 +1,6 @@
 /**
  * What changed between two versions of a product, as a reviewer reads it: one line per change, e.g.
- * "Counterfeit B › tell 'misspelt-brand': counterfeit text changed", "Variant added: Counterfeit C".
+ * "Counterfeit B › tell "Misspelt brand": counterfeit text changed", "Variant added: Counterfeit C".
  * Variants, tells and photos are matched by id (photos by file), so reordering them is no change.
  */
 import type { ProductDraft, SurfacePoint, Tell, Variant } from './catalogue';
@@ -12,6 +12,8 @@ type Field<T> = [key: keyof T, say: (a: T, b: T) => string];
 const en = (s: LocalText | undefined) => textIn(s, 'en');
 const quoted = (s: LocalText) => `"${en(s)}"`;
 const from = (a: unknown, b: unknown) => `${String(a)} → ${String(b)}`;
+/** A tell as a reviewer knows it: by its title (ids are the file's business). */
+const tellName = (t: Tell) => `tell ${quoted(t.title)}`;
 const samePoint = (a: SurfacePoint, b: SurfacePoint) =>
   a.node === b.node && a.position.every((x, i) => x === b.position[i]) && a.normal.every((x, i) => x === b.normal[i]);
 
@@ -74,7 +76,7 @@ export function diffProducts(before: ProductDraft | undefined, after: ProductDra
   if (!before) {
     return [
       `New product: ${en(after.name)}`,
-      ...after.variants.flatMap((v) => [`Variant added: ${en(v.label)}`, ...v.tells.map((t) => `${en(v.label)} › tell '${t.id}' added`)]),
+      ...after.variants.flatMap((v) => [`Variant added: ${en(v.label)}`, ...v.tells.map((t) => `${en(v.label)} › ${tellName(t)} added`)]),
       ...after.photos.map((p) => `Photo added: ${en(p.caption)}`),
     ];
   }
@@ -93,7 +95,7 @@ export function diffProducts(before: ProductDraft | undefined, after: ProductDra
   for (const variant of after.variants) {
     const old = oldVariants.get(variant.id);
     if (!old) {
-      lines.push(`Variant added: ${en(variant.label)}`, ...variant.tells.map((t) => `${en(variant.label)} › tell '${t.id}' added`));
+      lines.push(`Variant added: ${en(variant.label)}`, ...variant.tells.map((t) => `${en(variant.label)} › ${tellName(t)} added`));
       continue;
     }
     lines.push(...changedFields(old, variant, VARIANT_FIELDS).map((c) => `${en(variant.label)} › ${c}`));
@@ -101,10 +103,10 @@ export function diffProducts(before: ProductDraft | undefined, after: ProductDra
     const newTells = byId(variant.tells);
     for (const tell of variant.tells) {
       const was = oldTells.get(tell.id);
-      if (!was) lines.push(`${en(variant.label)} › tell '${tell.id}' added`);
-      else lines.push(...changedFields(was, tell, TELL_FIELDS).map((c) => `${en(variant.label)} › tell '${tell.id}': ${c}`));
+      if (!was) lines.push(`${en(variant.label)} › ${tellName(tell)} added`);
+      else lines.push(...changedFields(was, tell, TELL_FIELDS).map((c) => `${en(variant.label)} › ${tellName(tell)}: ${c}`));
     }
-    for (const tell of old.tells) if (!newTells.has(tell.id)) lines.push(`${en(variant.label)} › tell '${tell.id}' removed`);
+    for (const tell of old.tells) if (!newTells.has(tell.id)) lines.push(`${en(variant.label)} › ${tellName(tell)} removed`);
   }
   for (const variant of before.variants) if (!newVariants.has(variant.id)) lines.push(`Variant removed: ${en(variant.label)}`);
   return lines;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { COCO_CLASSES } from './coco';
-import { LocalTextSchema } from './local-text';
+import { DraftLocalTextSchema, LocalTextSchema } from './local-text';
 import { gtinProblem } from './gtin';
 
 export const TELL_CATEGORIES = [
@@ -41,6 +41,7 @@ export const PRODUCT_CATEGORIES = [
   'audio',
   'auto-part',
   'toy',
+  'other',
 ] as const;
 export const ProductCategory = z.enum(PRODUCT_CATEGORIES);
 export type ProductCategory = z.infer<typeof ProductCategory>;
@@ -51,6 +52,7 @@ const Id = z
 const Text = z.string().trim().min(1, 'must not be empty');
 /** A text trainees read: a plain string, or {"en": …, "es": …, "fr": …} (see local-text.ts). */
 const LocalText = LocalTextSchema;
+const DraftLocalText: typeof LocalText = DraftLocalTextSchema;
 const Vec3 = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
 const UnitVec3 = Vec3.refine(([x, y, z]) => Math.abs(Math.hypot(x, y, z) - 1) < 0.01, {
   message: 'must be a unit vector (length 1)',
@@ -70,16 +72,17 @@ export const SurfacePoint = z.object({
 });
 export type SurfacePoint = z.infer<typeof SurfacePoint>;
 
-export const Tell = z.object({
+/** A tell's fields; `text` is the schema of its texts (a draft's may still be empty). */
+const tellFields = (text: typeof LocalText) => ({
   id: Id,
-  title: LocalText,
+  title: text,
   category: TellCategory,
   iso: IsoClass,
   tool: RevealTool,
   /** What the genuine item shows here. */
-  genuine: LocalText,
+  genuine: text,
   /** What this counterfeit shows instead. */
-  counterfeit: LocalText,
+  counterfeit: text,
   severity: Severity,
   /** How far from `at` (metres) a trainee's pick still counts as finding this tell. */
   tolerance: z.number().positive().max(0.2),
@@ -88,24 +91,31 @@ export const Tell = z.object({
   /** The paired point on the genuine model. */
   genuineAt: SurfacePoint,
 });
+export const Tell = z.object(tellFields(LocalText));
 export type Tell = z.infer<typeof Tell>;
+const DraftTell = z.object(tellFields(DraftLocalText));
 
 export const VariantKind = z.enum(['genuine', 'counterfeit']);
 export type VariantKind = z.infer<typeof VariantKind>;
 
-export const Variant = z.object({
-  id: Id,
-  kind: VariantKind,
-  label: LocalText,
-  /** GLB file, relative to the product's folder. */
-  model: PackPath(/\.glb$/, '.glb'),
-  /** Weight of the physical item in grams, as a scale would show it. */
-  weightGrams: z.number().positive(),
-  /** Where this specimen (or its description) comes from. */
-  provenance: LocalText,
-  notes: LocalText.optional(),
-  tells: z.array(Tell),
-});
+/** A variant's fields: finished, or as a draft holds it (texts may be empty, a weight of 0 is "not weighed yet"). */
+const variantFields = (finished: boolean) => {
+  const text = finished ? LocalText : DraftLocalText;
+  return {
+    id: Id,
+    kind: VariantKind,
+    label: text,
+    /** GLB file, relative to the product's folder. */
+    model: PackPath(/\.glb$/, '.glb'),
+    /** Weight of the physical item in grams, as a scale would show it. */
+    weightGrams: finished ? z.number().positive('enter the weight a scale shows, in grams') : z.number().nonnegative(),
+    /** Where this specimen (or its description) comes from. */
+    provenance: text,
+    notes: LocalText.optional(),
+    tells: z.array(finished ? Tell : DraftTell),
+  };
+};
+export const Variant = z.object(variantFields(true));
 export type Variant = z.infer<typeof Variant>;
 
 export const ReferencePhoto = z.object({
@@ -202,11 +212,11 @@ export type Product = z.infer<typeof Product>;
 
 /**
  * A product while an author works on it in the studio: the same fields and rules, except that it may
- * have fewer than two variants, no genuine one yet, and counterfeits without tells. Submitting it for
- * review checks it against Product.
+ * have fewer than two variants, no genuine one yet, counterfeits without tells, and variant and tell
+ * texts or weights not filled in yet (empty, 0). Submitting it for review checks it against Product.
  */
 export const ProductDraft = z
-  .object({ ...productFields, variants: z.array(Variant) })
+  .object({ ...productFields, variants: z.array(z.object(variantFields(false))) })
   .superRefine((product, ctx) => checkVariants(product, ctx, false));
 export type ProductDraft = z.infer<typeof ProductDraft>;
 

@@ -12,29 +12,36 @@ export type LocalText = string | ({ en: string } & Partial<Record<TextLanguage, 
 
 /**
  * A text field that may carry translations. Each problem is reported at its own path, e.g. `title.es`
- * "must be a string", so an author sees which translation to fix. Strings are trimmed.
+ * "must be a string", so an author sees which translation to fix. Strings are trimmed. `allowEmpty`
+ * keeps an empty English text (a studio draft the author has not filled in yet).
  */
-export const LocalTextSchema = z.unknown().transform((value, ctx): LocalText => {
-  if (typeof value === 'string') {
-    if (!value.trim()) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
-    return value.trim();
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    ctx.addIssue({ code: 'custom', message: 'must be a string or an object of texts per language, e.g. {"en": "…", "es": "…"}' });
-    return z.NEVER;
-  }
-  const out: Record<string, string> = {};
-  for (const [lang, text] of Object.entries(value)) {
-    if (!(TEXT_LANGUAGES as readonly string[]).includes(lang)) {
-      ctx.addIssue({ code: 'custom', path: [lang], message: `is not a language of the catalogue (${TEXT_LANGUAGES.join(', ')})` });
-    } else if (typeof text !== 'string') {
-      ctx.addIssue({ code: 'custom', path: [lang], message: 'must be a string' });
-    } else if (text.trim()) out[lang] = text.trim();
-    else if (lang === 'en') ctx.addIssue({ code: 'custom', path: [lang], message: 'must not be empty' });
-  }
-  if (!('en' in value)) ctx.addIssue({ code: 'custom', path: ['en'], message: 'is required: every text needs its English version' });
-  return out as LocalText;
-});
+function localTextSchema(allowEmpty: boolean) {
+  return z.unknown().transform((value, ctx): LocalText => {
+    if (typeof value === 'string') {
+      if (!value.trim() && !allowEmpty) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+      return value.trim();
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a string or an object of texts per language, e.g. {"en": "…", "es": "…"}' });
+      return z.NEVER;
+    }
+    const out: Record<string, string> = {};
+    for (const [lang, text] of Object.entries(value)) {
+      if (!(TEXT_LANGUAGES as readonly string[]).includes(lang)) {
+        ctx.addIssue({ code: 'custom', path: [lang], message: `is not a language of the catalogue (${TEXT_LANGUAGES.join(', ')})` });
+      } else if (typeof text !== 'string') {
+        ctx.addIssue({ code: 'custom', path: [lang], message: 'must be a string' });
+      } else if (text.trim() || (lang === 'en' && allowEmpty)) out[lang] = text.trim();
+      else if (lang === 'en') ctx.addIssue({ code: 'custom', path: [lang], message: 'must not be empty' });
+    }
+    if (!('en' in value)) ctx.addIssue({ code: 'custom', path: ['en'], message: 'is required: every text needs its English version' });
+    return out as LocalText;
+  });
+}
+
+export const LocalTextSchema = localTextSchema(false);
+/** The same, where the English text may still be empty: what a draft holds before it is finished. */
+export const DraftLocalTextSchema = localTextSchema(true);
 
 /** The text in `lang`, else English (a plain string is returned as it is). */
 export function textIn(text: LocalText | undefined, lang: string): string {

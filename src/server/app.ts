@@ -139,7 +139,7 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     await server.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5 } });
     const versions = createVersionStore(db);
     const usdz = registerUsdzRoutes(server, { db, files, store, contentDir: config.contentDir, log: warn });
-    registerStudioRoutes(server, createStudioService({ versions, files, surfaces: createSurfaceCache(files), published: usdz.published }));
+    registerStudioRoutes(server, createStudioService({ versions, files, surfaces: createSurfaceCache(files), published: usdz.published }), store);
     registerUploadRoutes(server, { db, files, maxModelBytes: MAX_UPLOAD_BYTES });
     registerPackRoutes(server, { db, files, versions, store, contentDir: config.contentDir });
     registerInspectionRoutes(server, { db, store });

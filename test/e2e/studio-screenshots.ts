@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { ACCOUNTS, root } from './support/app-server';
 import { openPage, waitFrames } from './support/browser';
 import { apiAs, signIn } from './support/session';
-import { placeTellsByClicking, uploadModel } from './support/studio';
+import { finishDraft, placeTellsByClicking, tellItems, uploadModel } from './support/studio';
 
 const viewport = { width: 1400, height: 820 };
 
@@ -34,9 +34,9 @@ export async function takeStudioScreenshots(browser: Browser, baseUrl: string, o
   }
   await placeTellsByClicking(author, 3);
   const tellForm = author.getByRole('region', { name: 'Tell', exact: true });
-  await tellForm.getByLabel('Title').fill('Bezel pip misaligned');
-  await tellForm.getByLabel('Title').press('Tab');
-  await author.getByRole('status', { name: 'Save state' }).filter({ hasText: 'All changes saved' }).waitFor();
+  await finishDraft(author, ['Lume pip off centre', 'Crown guard too thin', 'Bezel pip misaligned']);
+  await tellItems(author).nth(2).getByRole('button').click();
+  await tellForm.getByLabel('Title').waitFor();
   await waitFrames(author, 10);
   await author.screenshot({ path: join(out, 'studio-editor.png') });
   await author.getByRole('button', { name: 'Send for review' }).click();

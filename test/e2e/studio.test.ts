@@ -14,7 +14,7 @@ import type { Product } from '../../src/domain/catalogue';
 import { ACCOUNTS, root } from './support/app-server';
 import { launchBrowser, openPage } from './support/browser';
 import { signIn } from './support/session';
-import { placeTellsByClicking, tellItems, uploadModel } from './support/studio';
+import { finishDraft, placeTellsByClicking, tellItems, uploadModel } from './support/studio';
 import { joinGlb, splitGlb, triangleGlb } from '../unit/server/uploads/upload-fixtures';
 
 const baseUrl = inject('baseUrl');
@@ -40,7 +40,13 @@ describe('the authoring studio', () => {
     await signIn(page, ACCOUNTS.author);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Studio' }).click();
 
+    // The built-in catalogue is published too: listed with its own badge, and exportable like any product.
+    const published = page.getByRole('region', { name: 'Published', exact: true });
+    await published.getByText('Built in').first().waitFor();
+    expect(await published.getByRole('link', { name: 'Export this product' }).count()).toBeGreaterThanOrEqual(8);
+
     const form = page.getByRole('region', { name: 'New product' });
+    expect(await form.getByLabel('Category').locator('option').allTextContents()).toContain('Other');
     await form.getByLabel('Name').fill('Studio Test Perfume');
     await form.getByLabel('Brand').fill('Aurèle');
     await form.getByLabel('Category').selectOption('perfume');
@@ -72,10 +78,20 @@ describe('the authoring studio', () => {
       await variants.getByRole('button', { name: new RegExp(kind) }).waitFor();
     }
 
+    // The model just uploaded is framed whole: its rectangle lies inside the view.
+    await page.waitForFunction(() => (window.__twinspect?.stats.pickBox[2] ?? 0) > 10, null, { timeout: 90_000 });
+    const view = (await page.locator('canvas').first().boundingBox())!;
+    const [bx0, by0, bx1, by1] = await page.evaluate(() => window.__twinspect!.stats.pickBox);
+    expect([bx0 >= 0, by0 >= 0, bx1 <= view.width, by1 <= view.height]).toEqual([true, true, true, true]);
+
     // Counterfeit A is in the view: click its surface on a grid until three tells are placed.
     expect(await placeTellsByClicking(page, 3)).toBe(3);
     // The third tell, just placed, is the one in the form: its text is committed when the field is left.
     const tellForm = page.getByRole('region', { name: 'Tell', exact: true });
+    // A new tell starts empty, with examples as placeholders: no filler text that could be published.
+    expect(await tellForm.getByLabel('Title').inputValue()).toBe('');
+    expect(await tellForm.getByLabel('Title').getAttribute('placeholder')).toBeTruthy();
+    expect(await tellForm.getByLabel('What the genuine shows').inputValue()).toBe('');
     await tellForm.getByLabel('Title').fill('Cap engraving too shallow');
     await tellForm.getByLabel('Title').press('Tab');
     const third = tellItems(page).nth(2);
@@ -92,6 +108,12 @@ describe('the authoring studio', () => {
     await third.filter({ hasText: 'Cap engraving' }).filter({ hasText: 'critical' }).waitFor();
     await page.getByRole('status', { name: 'Save state' }).filter({ hasText: 'All changes saved' }).waitFor();
 
+    // Not yet: the texts and weights are missing, and the editor lists each gap.
+    const unfinished = page.getByRole('region', { name: 'Before it can be reviewed' });
+    await unfinished.waitFor();
+    expect(await unfinished.textContent()).toContain('Counterfeit A › tell 1: the title is missing');
+    expect(await page.getByRole('button', { name: 'Send for review' }).isDisabled()).toBe(true);
+    await finishDraft(page, ['Cap mark 1', 'Cap mark 2', 'Cap engraving too shallow']);
     await page.getByRole('button', { name: 'Send for review' }).click();
     await page.getByText('Sent for review.').waitFor();
     expect(author.errors).toEqual([]);

@@ -62,6 +62,7 @@ const ROUTES: [string, string, 'public' | readonly Role[], () => unknown][] = [
   ['GET', '/api/live-sessions/:id/results.csv', TEACH, () => undefined],
   ['POST', '/api/studio/products', AUTHORS, newProduct],
   ['GET', '/api/studio/products', STUDIO, () => undefined],
+  ['GET', '/api/studio/built-in', STUDIO, () => undefined],
   ['GET', '/api/studio/products/:id', STUDIO, () => undefined],
   ['PUT', '/api/studio/products/:id/draft', AUTHORS, () => ({})],
   ['POST', '/api/studio/products/:id/submit', AUTHORS, () => ({})],

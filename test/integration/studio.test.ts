@@ -107,6 +107,33 @@ describe('an author makes a product and a reviewer publishes it', () => {
     expect((await otherAuthor.request('GET', '/api/studio/products')).json).toEqual([]);
   });
 
+  it('keeps an unfinished draft (empty texts, no weight) but refuses to send it for review, naming each gap', async () => {
+    const unfinished = structuredClone(draft);
+    unfinished.variants[1]!.weightGrams = 0;
+    unfinished.variants[1]!.tells[0]!.title = '';
+    unfinished.variants[1]!.tells[1]!.genuine = { en: '' };
+    expect((await author.request('PUT', '/api/studio/products/lumen-30-w-charger/draft', unfinished)).status).toBe(200);
+    const refused = await author.request('POST', '/api/studio/products/lumen-30-w-charger/submit');
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toBe('not_finished');
+    expect(refused.json.issues.map((i: { path: string }) => i.path)).toEqual([
+      'document.variants[1].weightGrams',
+      'document.variants[1].tells[0].title',
+      'document.variants[1].tells[1].genuine.en',
+    ]);
+    expect((await author.request('GET', '/api/studio/products/lumen-30-w-charger')).json.latest.status).toBe('draft');
+    expect((await author.request('PUT', '/api/studio/products/lumen-30-w-charger/draft', draft)).status).toBe(200);
+  });
+
+  it('lists the built-in catalogue for the studio (published from the content folder), to studio roles only', async () => {
+    const builtIn = await reviewer.request('GET', '/api/studio/built-in');
+    expect(builtIn.status).toBe(200);
+    const ids = builtIn.json.map((p: { productId: string }) => p.productId);
+    expect(ids).toContain('test-tote');
+    expect(ids).not.toContain('lumen-30-w-charger');
+    expect((await trainee.request('GET', '/api/studio/built-in')).status).toBe(403);
+  });
+
   it('sends it for review; it cannot change while in review, and a reviewer sees what changed', async () => {
     const sent = await author.request('POST', '/api/studio/products/lumen-30-w-charger/submit');
     expect(sent.json).toMatchObject({ version: 1, status: 'in_review' });
@@ -119,8 +146,8 @@ describe('an author makes a product and a reviewer publishes it', () => {
       'New product: Lumen 30 W charger',
       'Variant added: Genuine',
       'Variant added: Counterfeit A',
-      "Counterfeit A › tell 'safety-mark' added",
-      "Counterfeit A › tell 'pin-finish' added",
+      "Counterfeit A › tell \"Tell safety-mark\" added",
+      "Counterfeit A › tell \"Tell pin-finish\" added",
     ]);
   });
 
@@ -159,7 +186,7 @@ describe('an author makes a product and a reviewer publishes it', () => {
     const saved = await author.request('PUT', '/api/studio/products/lumen-30-w-charger/draft', next);
     expect(saved.json).toMatchObject({ version: 2, status: 'draft' });
     const diff = await author.request('GET', '/api/studio/products/lumen-30-w-charger/diff');
-    expect(diff.json).toMatchObject({ from: 1, to: 2, changes: ["Counterfeit A › tell 'safety-mark': counterfeit text changed"] });
+    expect(diff.json).toMatchObject({ from: 1, to: 2, changes: ['Counterfeit A › tell "Tell safety-mark": counterfeit text changed'] });
     const seen = await trainee.request('GET', '/api/products/lumen-30-w-charger');
     expect(seen.json.variants[1].tells[0].counterfeit).toBe('The mark is printed, blurred.');
     const history = await author.request('GET', '/api/studio/products/lumen-30-w-charger');

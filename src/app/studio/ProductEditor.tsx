@@ -22,6 +22,7 @@ import { useLocalText } from '../../i18n/text';
 import { categoryLabel, severityLabel, tellCategoryLabel } from '../labels';
 import { ProductTexts, TextLanguagePicker } from './TextFields';
 import { ProductContact } from './ProductContact';
+import { UnfinishedList } from './UnfinishedList';
 
 const StudioView = lazy(() => import('../../scene/studio/StudioView').then((m) => ({ default: m.StudioView })));
 
@@ -103,6 +104,7 @@ export function ProductEditor({ productId, user }: { productId: string; user: Se
           </section>
         )}
         {reviewing && <ReviewPanel productId={productId} />}
+        {!readOnly && <UnfinishedList doc={doc} />}
         <TextLanguagePicker />
         <ProductTexts doc={doc} readOnly={readOnly} issues={issues} />
         <ProductContact doc={doc} readOnly={readOnly} issues={issues} />

@@ -21,23 +21,29 @@ const SECTIONS: { title: 'drafts' | 'inReview' | 'published'; statuses: VersionS
   { title: 'published', statuses: ['published', 'superseded'] },
 ];
 
-function ProductList({ refresh }: { refresh: number }) {
+type BuiltIn = Awaited<ReturnType<typeof studioApi.builtIn>>[number];
+
+function ProductList({ refresh, mayExport }: { refresh: number; mayExport: boolean }) {
   const { t: packs } = useTranslation('packs');
   const { t } = useTranslation('studio');
   const text = useLocalText();
-  const [products, setProducts] = useState<VersionSummary[] | null>(null);
+  const [lists, setLists] = useState<{ products: VersionSummary[]; builtIn: BuiltIn[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => void studioApi.list().then(setProducts, (e: Error) => setError(e.message)), [refresh]);
+  useEffect(() => {
+    Promise.all([studioApi.list(), studioApi.builtIn()]).then(([products, builtIn]) => setLists({ products, builtIn }), (e: Error) => setError(e.message));
+  }, [refresh]);
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (!products) return <p className="lead">{t('loadingProducts')}</p>;
+  if (!lists) return <p className="lead">{t('loadingProducts')}</p>;
+  const exportLink = (productId: string) => mayExport && <a className="tell-sub" href={exportPackUrl(productId)} download>{packs('exportOne')}</a>;
   return (
     <>
       {SECTIONS.map((section) => {
-        const rows = products.filter((p) => section.statuses.includes(p.status));
+        const rows = lists.products.filter((p) => section.statuses.includes(p.status));
+        const builtIn = section.title === 'published' ? lists.builtIn : [];
         return (
           <section key={section.title} aria-label={t(`section.${section.title}`)} className="studio-section">
             <h2>{t(`section.${section.title}`)}</h2>
-            {rows.length === 0 ? (
+            {rows.length + builtIn.length === 0 ? (
               <p className="lead">{t('none')}</p>
             ) : (
               <ul className="studio-list">
@@ -45,11 +51,19 @@ function ProductList({ refresh }: { refresh: number }) {
                   <li key={p.productId}>
                     <button className="link" onClick={() => navigate({ page: 'studio', product: p.productId })}>{text(p.name)}</button>
                     <span className="tell-sub">{t('version', { version: p.version })}</span> <StatusBadge status={p.status} />
-                    {p.status === 'published' && <a className="tell-sub" href={exportPackUrl(p.productId)} download>{packs('exportOne')}</a>}
+                    {p.status === 'published' && exportLink(p.productId)}
+                  </li>
+                ))}
+                {builtIn.map((p) => (
+                  <li key={p.productId}>
+                    <button className="link" title={t('builtInNote')} onClick={() => navigate({ page: 'catalogue', product: p.productId })}>{text(p.name)}</button>
+                    <span className="status-badge status-built-in" title={t('builtInNote')}>{t('builtIn')}</span>
+                    {exportLink(p.productId)}
                   </li>
                 ))}
               </ul>
             )}
+            {builtIn.length > 0 && <p className="tell-sub">{t('builtInNote')}</p>}
           </section>
         );
       })}
@@ -74,7 +88,7 @@ export function StudioPage({ productId }: { productId: string | null }) {
     <main className="page studio-home">
       <h1>{t('heading')}</h1>
       <p className="lead">{t('lead')}</p>
-      <ProductList refresh={imports} />
+      <ProductList refresh={imports} mayExport={hasRole(user, ['author', 'admin'])} />
       {hasRole(user, ['author', 'admin']) && <NewProductForm onCreated={(id) => navigate({ page: 'studio', product: id })} />}
       {hasRole(user, ['author', 'admin']) && <ContentPacks canPublish={hasRole(user, ['admin'])} onImported={() => setImports((n) => n + 1)} />}
     </main>

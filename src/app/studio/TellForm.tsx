@@ -23,7 +23,7 @@ export function TellForm({ variantId, variantIndex, tell, tellIndex, readOnly, i
   const { t } = useTranslation('studio');
   const lang = useTextLanguage((s) => s.lang);
   const text = (k: 'title' | 'genuine' | 'counterfeit', label: string, long = false) => {
-    const props = { readOnly, ...localField(tell[k], lang, (next) => set({ [k]: next }), `${tell.id}-${k}`) };
+    const props = { readOnly, ...localField(tell[k], lang, (next) => set({ [k]: next }), `${tell.id}-${k}`, t(`examples.${k}`)) };
     return (
       <label className="field">
         {label}

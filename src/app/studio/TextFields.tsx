@@ -18,13 +18,14 @@ export const useTextLanguage = create<{ lang: TextLanguage }>(() => ({ lang: 'en
 export const setTextLanguage = (lang: TextLanguage) => useTextLanguage.setState({ lang });
 
 /** Props for an uncontrolled text input that edits `text` in the chosen language; `save` gets the new LocalText. */
-export function localField(text: LocalText | undefined, lang: TextLanguage, save: (next: LocalText) => void, id: string) {
+/** An input's props for one language of a text; `example` is the placeholder where nothing is written yet. */
+export function localField(text: LocalText | undefined, lang: TextLanguage, save: (next: LocalText) => void, id: string, example?: string) {
   const value = ownText(text, lang);
   return {
     key: `${id}-${lang}-${value}`,
     defaultValue: value,
     lang,
-    placeholder: lang === 'en' ? undefined : textIn(text, 'en'),
+    placeholder: (lang === 'en' ? '' : textIn(text, 'en')) || example,
     onBlur: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       if (e.target.value !== value) save(withText(text, lang, e.target.value));
     },

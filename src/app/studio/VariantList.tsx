@@ -46,12 +46,12 @@ export function VariantList({ doc, selectedId, readOnly, issues }: Props) {
           </label>
           <label className="field">
             {t('weight')}
-            <input type="number" min={0.1} step={0.1} defaultValue={selected.weightGrams} readOnly={readOnly}
+            <input type="number" min={0.1} step={0.1} defaultValue={selected.weightGrams || ''} placeholder={t('examples.weight')} readOnly={readOnly}
               onBlur={(e) => Number(e.target.value) > 0 && Number(e.target.value) !== selected.weightGrams && set({ weightGrams: Number(e.target.value) })} />
           </label>
           <label className="field wide">
             {t('provenance')}
-            <input readOnly={readOnly} {...localField(selected.provenance, lang, (provenance) => set({ provenance }), `${selected.id}-provenance`)} />
+            <input readOnly={readOnly} {...localField(selected.provenance, lang, (provenance) => set({ provenance }), `${selected.id}-provenance`, t('examples.provenance'))} />
           </label>
           <FieldError issues={issues} path={`body.variants[${selectedIndex}]`} />
           {!readOnly && (

@@ -7,6 +7,7 @@ import type { ProductDraft } from '../../domain/catalogue';
 import { deleteTell, placeTell, surfacePointOf, updateTell, type PickedPoint } from './document-edits';
 import { documentOf, editorActions, editorStore, type EditorState } from './editor-store';
 import { canRedo, canUndo } from './history';
+import { unfinishedParts } from '../../domain/draft-readiness';
 
 export type ActionName = 'placeTell' | 'moveTell' | 'linkToGenuine' | 'deleteTell' | 'undo' | 'redo' | 'saveDraft' | 'submitForReview';
 
@@ -118,7 +119,8 @@ export const ACTIONS: readonly StudioAction[] = [
   },
   {
     name: 'submitForReview',
-    enabled: (s) => writable(s),
+    // Refused while a required text or the weight is missing (the side panel lists what): the server refuses it too.
+    enabled: (s) => writable(s) && unfinishedParts(documentOf(s)!).length === 0,
     perform: () => editorActions.submit(),
   },
 ];

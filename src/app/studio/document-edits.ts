@@ -27,7 +27,8 @@ export function addVariant(doc: ProductDraft, kind: VariantKind, model: string):
     id = `counterfeit-${LETTERS[i] ?? 'z'}`;
     label = `Counterfeit ${(LETTERS[i] ?? 'z').toUpperCase()}`;
   }
-  const variant: Variant = { id, kind, label, model, weightGrams: 100, provenance: 'Specimen examined by the author', tells: [] };
+  // Weight and provenance are the author's to enter (0 and empty until then): sending for review asks for them.
+  const variant: Variant = { id, kind, label, model, weightGrams: 0, provenance: '', tells: [] };
   return { doc: { ...doc, variants: [...doc.variants, variant] }, variantId: id };
 }
 
@@ -39,21 +40,24 @@ export function removeVariant(doc: ProductDraft, variantId: string): ProductDraf
   return { ...doc, variants: doc.variants.filter((v) => v.id !== variantId) };
 }
 
-/** A new tell where the author clicked; its genuine point starts at the same model-space point until linked. */
+/**
+ * A new tell where the author clicked; its genuine point starts at the same model-space point until
+ * linked. Its texts start empty (the form shows what to write as placeholders), never as filler that
+ * could be published.
+ */
 export function placeTell(doc: ProductDraft, variantId: string, at: PickedPoint): { doc: ProductDraft; tellId: string } {
   const variant = doc.variants.find((v) => v.id === variantId);
   if (!variant || variant.kind !== 'counterfeit') return { doc, tellId: '' };
   const tellId = freeId(new Set(variant.tells.map((t) => t.id)), 'tell', variant.tells.length + 1);
-  const n = tellId.slice(5);
   const point = surfacePointOf(at);
   const tell: Tell = {
     id: tellId,
-    title: `Tell ${n}`,
+    title: '',
     category: 'logo-typography',
     iso: 'overt',
     tool: 'naked-eye',
-    genuine: 'What the genuine item shows here.',
-    counterfeit: 'What this counterfeit shows instead.',
+    genuine: '',
+    counterfeit: '',
     severity: 'major',
     tolerance: 0.01,
     at: point,

@@ -84,6 +84,8 @@ const base = '/api/studio/products';
 
 export const studioApi = {
   list: () => call<VersionSummary[]>('GET', base),
+  /** The built-in catalogue's products: published, kept in the repository's content folder. */
+  builtIn: () => call<{ productId: string; name: LocalText }[]>('GET', '/api/studio/built-in'),
   create: (info: Record<string, unknown>) => call<ProductRecord['latest']>('POST', base, info),
   get: (productId: string) => call<ProductRecord>('GET', `${base}/${id(productId)}`),
   saveDraft: (document: ProductDraft) => call<VersionSummary>('PUT', `${base}/${id(document.id)}/draft`, document),

@@ -6,7 +6,7 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas, useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { Suspense, useEffect, useRef } from 'react';
-import { Box3, Group, Vector3, type Camera } from 'three';
+import { Box3, Group, MathUtils, PerspectiveCamera, Vector3, type Camera } from 'three';
 import { RoomEnvironment } from '../RoomEnvironment';
 import type { SurfacePoint } from '../../domain/catalogue';
 import { CLICK_SLOP_PX } from '../drill/DrillSlot';
@@ -58,11 +58,43 @@ function notePickBox(object: Group, camera: Camera, width: number, height: numbe
   }
 }
 
+/** The view's starting direction: a little above the model, in front of it. */
+const VIEW_DIRECTION = new Vector3(0, 0.35, 1.9).normalize();
+/** Room left round the model's bounding sphere when it is framed. */
+const FRAME_MARGIN = 1.12;
+
+/**
+ * How far the camera stands so that a sphere of `radius` fits the view whatever the canvas's shape:
+ * the narrower of the vertical and horizontal fields of view decides.
+ */
+export function framingDistance(radius: number, verticalFovDeg: number, aspect: number): number {
+  const halfV = MathUtils.degToRad(verticalFovDeg) / 2;
+  const halfH = Math.atan(Math.tan(halfV) * aspect);
+  return (radius / Math.sin(Math.min(halfV, halfH))) * FRAME_MARGIN;
+}
+
+/** Frames the whole model once each time a model is opened (a new upload, another variant). */
+function useFrameWhole(radius: number) {
+  const camera = useThree((s) => s.camera);
+  const controls = useThree((s) => s.controls) as { target: Vector3; update: () => void } | null;
+  const aspect = useThree((s) => s.size.width / Math.max(1, s.size.height));
+  const framed = useRef(false);
+  useEffect(() => {
+    if (framed.current || !controls || !(camera instanceof PerspectiveCamera)) return;
+    framed.current = true;
+    camera.position.copy(VIEW_DIRECTION).multiplyScalar(framingDistance(radius, camera.fov, aspect));
+    controls.target.set(0, 0, 0);
+    controls.update();
+  }, [camera, controls, aspect, radius]);
+}
+
 function FittedModel({ url, pins, selectedId, onPick, onSelectPin }: Props) {
   const model = useModel(url);
   const root = useRef<Group>(null);
   const gl = useThree((s) => s.gl);
   const scale = 1 / Math.max(model.size.x, model.size.y, model.size.z, 1e-6);
+  // Fitted to a unit box: the bounding sphere's radius is half the scaled box's diagonal.
+  useFrameWhole((model.size.length() * scale) / 2);
   // The keyboard's crosshair places tells by the same path as a click (studio-keyboard.ts).
   useStudioKeyboardPick(root, model.scene, pins, onPick, onSelectPin);
   useFrame(({ camera, size }) => {
@@ -114,7 +146,7 @@ export function StudioView(props: Props) {
       <ambientLight intensity={0.35} />
       <directionalLight position={[2, 4, 3]} intensity={1.6} />
       <directionalLight position={[-3, 2, -2]} intensity={0.5} />
-      <OrbitControls makeDefault enableDamping={false} minDistance={0.4} maxDistance={6} />
+      <OrbitControls makeDefault enableDamping={false} minDistance={0.4} maxDistance={12} />
       <StageKeyboard orbit />
       <Suspense fallback={null}>
         <FittedModel key={props.url} {...props} />

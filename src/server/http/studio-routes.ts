@@ -9,6 +9,7 @@ import type { Role } from '../../domain/roles';
 import { userOf } from '../auth/access';
 import { StudioError, NewProduct, type StudioService } from '../studio/studio-service';
 import type { ProductVersion } from '../studio/version-store';
+import type { CatalogueStore } from '../db/catalogue-store';
 import { parseOr400 } from './validate';
 
 export const AUTHORS: readonly Role[] = ['author', 'admin'];
@@ -47,7 +48,7 @@ export function sendStudioError(reply: FastifyReply, err: unknown) {
   throw err;
 }
 
-export function registerStudioRoutes(app: FastifyInstance, studio: StudioService): void {
+export function registerStudioRoutes(app: FastifyInstance, studio: StudioService, store: CatalogueStore): void {
   app.post('/api/studio/products', { config: { access: AUTHORS } }, async (request, reply) => {
     const body = parseOr400(NewProduct, request.body, reply, 'body');
     if (!body) return reply;
@@ -56,6 +57,11 @@ export function registerStudioRoutes(app: FastifyInstance, studio: StudioService
 
   app.get('/api/studio/products', { config: { access: STUDIO } }, async (request) => {
     return (await studio.list(userOf(request))).map((v) => versionView(v));
+  });
+
+  /** The built-in catalogue (content/): published, but kept in the repository rather than authored here. */
+  app.get('/api/studio/built-in', { config: { access: STUDIO } }, async () => {
+    return (await store.list()).filter((p) => p.source === 'builtin').map((p) => ({ productId: p.product.id, name: p.product.name }));
   });
 
   app.get('/api/studio/products/:id', { config: { access: STUDIO } }, async (request, reply) => {

@@ -25,3 +25,33 @@ export async function placeTellsByClicking(page: Page, count: number): Promise<n
   }
   return tellItems(page).count();
 }
+
+/** Fills in what a draft needs before review, as an author would: each tell's texts, each variant's weight and provenance. */
+export async function finishDraft(page: Page, titles: string[]): Promise<void> {
+  const tellForm = page.getByRole('region', { name: 'Tell', exact: true });
+  const variants = page.getByRole('region', { name: 'Variants' });
+  const type = async (field: ReturnType<Page['getByLabel']>, value: string) => {
+    await field.fill(value);
+    await field.press('Tab');
+  };
+  const variantButtons = variants.getByRole('listitem').getByRole('button');
+  const kinds = await variantButtons.allTextContents();
+  for (const [v, kind] of kinds.entries()) {
+    if (!/counterfeit ·/.test(kind)) continue;
+    await variantButtons.nth(v).click();
+    for (const [i, title] of titles.entries()) {
+      if (i >= (await tellItems(page).count())) break;
+      await tellItems(page).nth(i).getByRole('button').click();
+      await type(tellForm.getByLabel('Title'), title);
+      await type(tellForm.getByLabel('What the genuine shows'), 'Deep, crisp and even, as the rights holder specifies.');
+      await type(tellForm.getByLabel('What this counterfeit shows'), 'Shallow, soft-edged or uneven.');
+    }
+  }
+  for (let v = 0; v < kinds.length; v++) {
+    await variantButtons.nth(v).click();
+    await type(variants.getByLabel('Weight (g)'), '212');
+    await type(variants.getByLabel('Provenance'), 'Specimen held by the agency');
+  }
+  await page.getByRole('region', { name: 'Before it can be reviewed' }).waitFor({ state: 'detached' });
+  await page.getByRole('status', { name: 'Save state' }).filter({ hasText: 'All changes saved' }).waitFor();
+}

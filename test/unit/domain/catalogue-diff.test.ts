@@ -25,11 +25,11 @@ describe('diffProducts', () => {
     tell.severity = 'critical';
     tell.tolerance = 0.01;
     expect(diffProducts(before, after)).toEqual([
-      "Counterfeit A › tell 'logo-font': ISO 22383 class changed: overt → covert",
-      "Counterfeit A › tell 'logo-font': genuine text changed",
-      "Counterfeit A › tell 'logo-font': counterfeit text changed",
-      "Counterfeit A › tell 'logo-font': severity changed: major → critical",
-      "Counterfeit A › tell 'logo-font': tolerance changed: 20 mm → 10 mm",
+      "Counterfeit A › tell \"Tell logo-font\": ISO 22383 class changed: overt → covert",
+      "Counterfeit A › tell \"Tell logo-font\": genuine text changed",
+      "Counterfeit A › tell \"Tell logo-font\": counterfeit text changed",
+      "Counterfeit A › tell \"Tell logo-font\": severity changed: major → critical",
+      "Counterfeit A › tell \"Tell logo-font\": tolerance changed: 20 mm → 10 mm",
     ]);
   });
 
@@ -41,10 +41,10 @@ describe('diffProducts', () => {
     second!.genuineAt = { ...second!.genuineAt, node: 'label' };
     after.variants[2]!.tells = [{ ...after.variants[2]!.tells[0]!, id: 'seam-width' }];
     expect(diffProducts(before, after)).toEqual([
-      "Counterfeit A › tell 'logo-font': moved on this model",
-      "Counterfeit A › tell 'label-print': moved on the genuine model",
-      "Counterfeit B › tell 'seam-width' added",
-      "Counterfeit B › tell 'side-colour' removed",
+      "Counterfeit A › tell \"Tell logo-font\": moved on this model",
+      "Counterfeit A › tell \"Tell label-print\": moved on the genuine model",
+      "Counterfeit B › tell \"Tell side-colour\" added",
+      "Counterfeit B › tell \"Tell side-colour\" removed",
     ]);
   });
 
@@ -76,10 +76,19 @@ describe('diffProducts', () => {
       'New product: Test test-tote',
       'Variant added: Genuine',
       'Variant added: Counterfeit A',
-      "Counterfeit A › tell 'logo-font' added",
-      "Counterfeit A › tell 'label-print' added",
+      "Counterfeit A › tell \"Tell logo-font\" added",
+      "Counterfeit A › tell \"Tell label-print\" added",
       'Variant added: Counterfeit B',
-      "Counterfeit B › tell 'side-colour' added",
+      "Counterfeit B › tell \"Tell side-colour\" added",
     ]);
+  });
+
+  it('names a tell by its title, never by its id', () => {
+    const before = fixtureProduct('test-tote');
+    const after = copy(before);
+    after.variants[1]!.tells.push({ ...after.variants[1]!.tells[0]!, id: 'tell-3', title: 'Cap engraving too shallow' });
+    const lines = diffProducts(before, after);
+    expect(lines).toEqual(['Counterfeit A › tell "Cap engraving too shallow" added']);
+    expect(lines.join()).not.toContain('tell-3');
   });
 });

@@ -90,7 +90,7 @@ describe('Product schema', () => {
     ['an empty node name', (p) => (p.variants[1].tells[0].at.node = ' '), [{ path: 'variants[1].tells[0].at.node', message: 'must not be empty' }]],
     ['a tolerance over 0.2 m', (p) => (p.variants[1].tells[0].tolerance = 0.5), [{ path: 'variants[1].tells[0].tolerance', message: 'Too big: expected number to be <=0.2' }]],
     ['a zero tolerance', (p) => (p.variants[1].tells[0].tolerance = 0), [{ path: 'variants[1].tells[0].tolerance', message: 'Too small: expected number to be >0' }]],
-    ['a negative weight', (p) => (p.variants[1].weightGrams = -5), [{ path: 'variants[1].weightGrams', message: 'Too small: expected number to be >0' }]],
+    ['a negative weight', (p) => (p.variants[1].weightGrams = -5), [{ path: 'variants[1].weightGrams', message: 'enter the weight a scale shows, in grams' }]],
     ['an unknown variant kind', (p) => (p.variants[1].kind = 'replica'), [{ path: 'variants[1].kind', message: 'Invalid option: expected one of "genuine"|"counterfeit"' }]],
     ['an empty name', (p) => (p.name = '   '), [{ path: 'name', message: 'must not be empty' }]],
     ['a missing brand', (p) => delete p.brand, [{ path: 'brand', message: 'Invalid input: expected string, received undefined' }]],
