@@ -69,6 +69,8 @@ export interface RevealedItem {
   label: ItemLabel;
   variantId: string;
   variantLabel: LocalText;
+  /** Where the specimen comes from: what the reveal says of a counterfeit (its label's letter would clash with the items' A and B). */
+  provenance?: LocalText;
   kind: 'genuine' | 'counterfeit';
 }
 
