@@ -56,8 +56,20 @@ export function useCompare<T>(selector: (s: CompareState) => T): T {
   return useStore(compareStore, selector);
 }
 
+/**
+ * The side the genuine item took on each product during this visit: drawn once, then kept when the
+ * page is opened again or another counterfeit is chosen, so the items do not swap under the trainee.
+ */
+const sideOfProduct = new Map<string, Side>();
+
+function sideFor(productId: string): Side {
+  let side = sideOfProduct.get(productId);
+  if (!side) sideOfProduct.set(productId, (side = Math.random() < 0.5 ? 'A' : 'B'));
+  return side;
+}
+
 export const compareActions = {
-  open(product: Product, counterfeitId?: string | null, genuineSide: Side = Math.random() < 0.5 ? 'A' : 'B') {
+  open(product: Product, counterfeitId?: string | null, genuineSide: Side = sideFor(product.id)) {
     const fakes = counterfeitsOf(product);
     const chosen = fakes.find((v) => v.id === counterfeitId) ?? fakes[0] ?? null;
     compareStore.setState({ ...initial, product, counterfeitId: chosen?.id ?? null, genuineSide, linkViews: compareStore.getState().linkViews });

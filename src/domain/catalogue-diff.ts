@@ -50,6 +50,7 @@ const TELL_FIELDS: Field<Tell>[] = [
   ['counterfeit', () => 'counterfeit text changed'],
   ['severity', (a, b) => `severity changed: ${from(a.severity, b.severity)}`],
   ['tolerance', (a, b) => `tolerance changed: ${Math.round(a.tolerance * 1000)} mm → ${Math.round(b.tolerance * 1000)} mm`],
+  ['wholePart', (a, b) => (b.wholePart ? 'now covers its whole part' : 'now marks one spot, not the whole part')],
   ['at', () => 'moved on this model'],
   ['genuineAt', () => 'moved on the genuine model'],
 ];

@@ -86,6 +86,11 @@ const tellFields = (text: typeof LocalText) => ({
   severity: Severity,
   /** How far from `at` (metres) a trainee's pick still counts as finding this tell. */
   tolerance: z.number().positive().max(0.2),
+  /**
+   * The tell is the whole part `at` lies on (the cap, the strap), not one spot of it: a pick anywhere
+   * on that part finds it. The server measures the part on the model when it makes a drill.
+   */
+  wholePart: z.boolean().optional(),
   /** Where the tell is on this counterfeit. */
   at: SurfacePoint,
   /** The paired point on the genuine model. */

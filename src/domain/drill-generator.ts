@@ -29,7 +29,7 @@ export class NoDrillError extends Error {
 }
 
 const revealedOf = (items: GeneratedItem[]): RevealedItem[] =>
-  items.map(({ label, variant }) => ({ label, variantId: variant.id, variantLabel: variant.label, kind: variant.kind }));
+  items.map(({ label, variant }) => ({ label, variantId: variant.id, variantLabel: variant.label, provenance: variant.provenance, kind: variant.kind }));
 const categoriesOf = (tells: Tell[]): TellCategory[] => [...new Set(tells.map((t) => t.category))];
 const hintsFrom = (tells: Tell[], random: Random): Hint[] =>
   random

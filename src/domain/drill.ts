@@ -47,6 +47,15 @@ export interface DrillQuestion {
 }
 
 /** The answer key, kept on the server (or sealed in a guest's token) until the answer is in. */
+/** A box in model space (metres). */
+export interface Box3Like {
+  min: [number, number, number];
+  max: [number, number, number];
+}
+
+/** A tell as a drill's key keeps it: with the box of its part where it covers the whole part. */
+export type KeyTell = Tell & { partBox?: Box3Like };
+
 export interface DrillKey {
   productId: string;
   catalogueVersion: string;
@@ -60,7 +69,7 @@ export interface DrillKey {
   /** Hints, in the order they are given. */
   hints: Hint[];
   /** The counterfeit's tells as they were when the drill was made: scoring and the reveal use these. */
-  tells: Tell[];
+  tells: KeyTell[];
   /** Which variant each label is, for the reveal. */
   revealed: RevealedItem[];
 }
@@ -69,6 +78,8 @@ export interface RevealedItem {
   label: ItemLabel;
   variantId: string;
   variantLabel: LocalText;
+  /** Where the specimen comes from: what the reveal says of a counterfeit (its label's letter would clash with the items' A and B). */
+  provenance?: LocalText;
   kind: 'genuine' | 'counterfeit';
 }
 

@@ -2,8 +2,8 @@
  * Scoring: how one answer to a drill is marked. Pure, so the server, a guest's sealed drill and the
  * tests all mark an answer the same way.
  */
-import type { Tell, TellCategory } from './catalogue';
-import type { DrillAnswer, DrillKey, DrillKind, DrillScore, Pin, PinMatch } from './drill';
+import type { TellCategory } from './catalogue';
+import type { Box3Like, DrillAnswer, DrillKey, DrillKind, DrillScore, KeyTell, Pin, PinMatch } from './drill';
 
 /** Each hint costs this much of a spot-the-fake or verdict score: a hinted call is worth less. */
 const HINT_PENALTY_CALL = 0.15;
@@ -17,7 +17,7 @@ export interface ScoreInput {
   key: DrillKey;
   answer: DrillAnswer;
   /** The counterfeit's tells; [] for a genuine verdict. */
-  tells: Tell[];
+  tells: KeyTell[];
   hintsUsed: number;
   durationMs: number;
 }
@@ -38,17 +38,29 @@ function distance(a: readonly [number, number, number], b: readonly [number, num
   return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 }
 
+/** Distance from `p` to the box (0 inside it). */
+function boxDistance(p: readonly [number, number, number], box: Box3Like): number {
+  const out = [0, 1, 2].map((k) => Math.max(box.min[k]! - p[k]!, 0, p[k]! - box.max[k]!));
+  return Math.hypot(out[0]!, out[1]!, out[2]!);
+}
+
+/** How far a pin is from a tell: from its point, or from its part where the tell is the whole part. */
+export function distanceToTell(p: readonly [number, number, number], tell: KeyTell): number {
+  const d = distance(p, tell.at.position);
+  return tell.wholePart && tell.partBox ? Math.min(d, boxDistance(p, tell.partBox)) : d;
+}
+
 /**
  * Matches pins to tells one-to-one, greedily by distance: of all (pin, tell) pairs within the tell's
  * tolerance, the closest pairs are taken first (ties: lower pin index, then tell order) as long as
  * neither side is already taken. So scattering pins around one tell finds it once and the rest are
  * false alarms, and a pin between two tells goes to the nearer one, leaving the other to another pin.
  */
-export function matchPins(pins: Pin[], tells: Tell[]): { matches: PinMatch[]; found: Set<string> } {
+export function matchPins(pins: Pin[], tells: KeyTell[]): { matches: PinMatch[]; found: Set<string> } {
   const pairs: { pin: number; tell: number; d: number }[] = [];
   pins.forEach((pin, pi) => {
     tells.forEach((tell, ti) => {
-      const d = distance(pin.position, tell.at.position);
+      const d = distanceToTell(pin.position, tell);
       if (d <= tell.tolerance) pairs.push({ pin: pi, tell: ti, d });
     });
   });
@@ -65,8 +77,8 @@ export function matchPins(pins: Pin[], tells: Tell[]): { matches: PinMatch[]; fo
   const matches: PinMatch[] = pins.map((pin, pi) => {
     const ti = tellOfPin.get(pi);
     const matched = ti === undefined ? undefined : tells[ti];
-    if (matched) return { pin: pi, tellId: matched.id, distance: distance(pin.position, matched.at.position) };
-    const nearest = tells.length === 0 ? null : Math.min(...tells.map((t) => distance(pin.position, t.at.position)));
+    if (matched) return { pin: pi, tellId: matched.id, distance: distanceToTell(pin.position, matched) };
+    const nearest = tells.length === 0 ? null : Math.min(...tells.map((t) => distanceToTell(pin.position, t)));
     return { pin: pi, tellId: null, distance: nearest };
   });
   const found = new Set<string>();

@@ -13,7 +13,7 @@ import { ProductModel, useModel } from './ProductModel';
 import { TellPins, type PinSpec } from './TellPins';
 import { RulerMarks } from './RulerMarks';
 import { SlotBase } from './SlotBase';
-import { animateTurntables, rotationOf, turnToFace } from './turntable';
+import { animateTurntables, restingHeight, rotationOf, turnToFace } from './turntable';
 import { dragState } from './drag';
 import { prefersReducedMotion } from './reduced-motion';
 import { stageStats } from './stats';
@@ -57,6 +57,9 @@ export function Slot({ side, variant, pins, unit, x, label, tells = [] }: SlotPr
     const g = turntable.current;
     if (!g) return;
     g.quaternion.copy(rotationOf(side));
+    // The item rests on its base however it is turned: a watch turned face-on stands on its rim
+    // instead of sinking through the mat (its lowest point is the rotated box's).
+    g.position.y = unit * restingHeight(g.quaternion, model.size);
     if (overlay !== 'flicker') g.visible = true;
     else if (prefersReducedMotion()) g.visible = compareStore.getState().flickerShows === variant.kind;
     else g.visible = isGenuine === (Math.floor(clock.elapsedTime * FLICKER_HZ) % 2 === 0);
@@ -74,7 +77,7 @@ export function Slot({ side, variant, pins, unit, x, label, tells = [] }: SlotPr
 
   return (
     <group position={[x, 0, 0]} name={`slot-${side}`} userData={{ variantId: variant.id, genuine: isGenuine }}>
-      <group ref={turntable} position={[0, (model.centre.y - model.bottom) * unit, 0]} scale={unit} onPointerDown={onPointerDown}>
+      <group ref={turntable} position={[0, restingHeight(rotationOf(side), model.size) * unit, 0]} scale={unit} onPointerDown={onPointerDown}>
         <group position={[-model.centre.x, -model.centre.y, -model.centre.z]} name={`model-${side}`}>
           <ProductModel url={variant.model} uv={uv} />
           <RulerMarks side={side} radius={0.008 / unit} />

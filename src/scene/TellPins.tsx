@@ -1,12 +1,16 @@
 /**
- * Numbered pins at the tells, lifted a little off the surface along the normal. They are depth-tested
- * sprites, so the model itself hides a pin that is round the back.
+ * Numbered pins at the tells, standing beside each feature on a short leader line (pin-layout.ts), so
+ * the pin never hides what it points at and pins on one spot spread apart. They are depth-tested
+ * sprites, so the model hides a pin round the back, except the chosen tell's, drawn over everything
+ * so that it stays in sight when the stage turns to it.
  */
 import type { ThreeEvent } from '@react-three/fiber';
-import { Vector3 } from 'three';
+import { useMemo } from 'react';
+import { BufferGeometry, Float32BufferAttribute } from 'three';
 import type { SurfacePoint } from '../domain/catalogue';
 import { compareActions } from '../app/compare-store';
 import { pinTexture } from './pin-texture';
+import { layoutPins, type Vec3 } from './pin-layout';
 
 export interface PinSpec {
   tellId: string;
@@ -14,26 +18,51 @@ export interface PinSpec {
   at: SurfacePoint;
 }
 
+/** On-screen pin widths between two heads, and the leader's length in pin widths. */
+const SPACING_IN_PINS = 3;
+const LEADER_IN_PINS = 1.6;
+
+/** Line segments from each point (lifted by `lift`) to its head. */
+function leaderGeometry(points: { at: SurfacePoint }[], heads: Vec3[], lift: number): BufferGeometry {
+  const xyz: number[] = [];
+  points.forEach(({ at: { position: p, normal: n } }, i) => xyz.push(p[0] + n[0] * lift, p[1] + n[1] * lift, p[2] + n[2] * lift, ...heads[i]!));
+  const g = new BufferGeometry();
+  g.setAttribute('position', new Float32BufferAttribute(xyz, 3));
+  return g;
+}
+
 /** `size` is the pin's on-screen size, in the model's own units (the model group is scaled). */
 export function TellPins({ pins, selectedId, lift, size }: { pins: PinSpec[]; selectedId: string | null; lift: number; size: number }) {
+  const spacing = size * SPACING_IN_PINS;
+  const heads = useMemo(() => layoutPins(pins.map((p) => p.at), { offset: lift + size * LEADER_IN_PINS, spacing }), [pins, lift, size, spacing]);
+  const chosen = pins.findIndex((p) => p.tellId === selectedId);
+  const leaders = useMemo(() => leaderGeometry(pins, heads, lift), [pins, heads, lift]);
+  const chosenLeader = useMemo(() => (chosen < 0 ? null : leaderGeometry([pins[chosen]!], [heads[chosen]!], lift)), [pins, heads, lift, chosen]);
   return (
-    <group>
-      {pins.map((p) => {
-        const pos = new Vector3(...p.at.position).addScaledVector(new Vector3(...p.at.normal), lift);
-        const selected = p.tellId === selectedId;
+    <group name="tell-pins">
+      <lineSegments geometry={leaders} renderOrder={1} raycast={() => undefined}>
+        <lineBasicMaterial color="#1b1f24" transparent opacity={0.75} />
+      </lineSegments>
+      {chosenLeader && (
+        <lineSegments geometry={chosenLeader} renderOrder={9} raycast={() => undefined}>
+          <lineBasicMaterial color="#ffb400" depthTest={false} transparent />
+        </lineSegments>
+      )}
+      {pins.map((p, i) => {
+        const selected = i === chosen;
         return (
           <sprite
             key={p.tellId}
             name={`pin-${p.n}`}
-            position={pos}
+            position={heads[i]}
             scale={selected ? size * 2.2 : size}
-            renderOrder={2}
+            renderOrder={selected ? 10 : 2}
             onClick={(e: ThreeEvent<MouseEvent>) => {
               e.stopPropagation();
               compareActions.focusTell(p.tellId);
             }}
           >
-            <spriteMaterial map={pinTexture(p.n, selected)} sizeAttenuation={false} depthTest transparent />
+            <spriteMaterial map={pinTexture(p.n, selected)} sizeAttenuation={false} depthTest={!selected} transparent />
           </sprite>
         );
       })}

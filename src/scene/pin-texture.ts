@@ -24,7 +24,7 @@ export function pinTexture(n: number, selected: boolean): CanvasTexture {
 }
 
 /** A filled, white-rimmed disc with the number in it: a pin as placed. */
-export function drawDisc(g: CanvasRenderingContext2D, n: number, o: { radius: number; fill: string; fontPx: number }): void {
+export function drawDisc(g: CanvasRenderingContext2D, n: number | string, o: { radius: number; fill: string; fontPx: number }): void {
   g.beginPath();
   g.arc(64, 64, o.radius, 0, Math.PI * 2);
   g.fillStyle = o.fill;
@@ -43,7 +43,7 @@ export function drawDisc(g: CanvasRenderingContext2D, n: number, o: { radius: nu
  */
 export function drawRingWithTab(
   g: CanvasRenderingContext2D,
-  n: number,
+  n: number | string,
   o: { ringY: number; radius: number; width: number; colour: string; outline?: number; text: string; fontPx: number },
 ): void {
   g.beginPath();

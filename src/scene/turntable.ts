@@ -54,3 +54,13 @@ export function resetTurntables(): void {
   rotations.B.identity();
   targets.A = targets.B = null;
 }
+
+/** Half the height of a box of `size` turned by `q`: how far its centre stands above what it rests on. */
+export function restingHeight(q: Quaternion, size: Vector3): number {
+  const { x, y, z, w } = q;
+  // The rotation matrix's second row: how much of each of the box's axes points up.
+  const r0 = 2 * (x * y + w * z);
+  const r1 = 1 - 2 * (x * x + z * z);
+  const r2 = 2 * (y * z - w * x);
+  return (Math.abs(r0) * size.x + Math.abs(r1) * size.y + Math.abs(r2) * size.z) / 2;
+}

@@ -16,6 +16,7 @@ import type { ServerConfig } from './config';
 import type { CatalogueStore } from './db/catalogue-store';
 import type { Database } from './db/database';
 import { createDrillService } from './drills/drill-service';
+import { createPartRegions } from './drills/part-regions';
 import { createGroupStore } from './groups/group-store';
 import { registerAuthRoutes } from './http/auth-routes';
 import { registerCatalogueRoutes } from './http/catalogue-routes';
@@ -127,8 +128,8 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     registerAuthRoutes(server, { users, sessions, oidcEnabled: !!config.oidc });
     if (config.oidc) await registerOidcRoutes(server, { users, sessions, config: config.oidc });
     const xapi = config.lrs && { homePage: config.lrs.accountHomePage, activityBase: config.lrs.activityBase };
-    drills = createDrillService({ db, store, sealer, xapi });
     const files = createFileStore(db);
+    drills = createDrillService({ db, store, sealer, xapi, regions: createPartRegions({ contentDir: config.contentDir, files }) });
     registerDrillRoutes(server, { drills, store, sealer, contentDir: config.contentDir, files });
     registerOfflineRoutes(server, { db, store, contentDir: config.contentDir, distDir: config.distDir, scanModelUrl });
     registerProgressRoutes(server, { db, store });

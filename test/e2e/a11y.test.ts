@@ -183,7 +183,7 @@ describe('drills by keyboard alone', { timeout: SLOW }, () => {
     await expectNoSeriousViolations(page, 'a find-the-tells drill, the crosshair shown');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('pin-count').textContent()).toMatch(/^1 pin\b/);
-    await expect.poll(() => page.getByTestId('stage-announcement').textContent()).toMatch(/Pin 1 placed/);
+    await expect.poll(() => page.getByTestId('stage-announcement').textContent()).toMatch(/Pin P1 placed/);
     // A second pin, then Delete takes the last one away again.
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByTestId('pin-count').textContent()).toMatch(/^2 pins\b/);

@@ -74,7 +74,7 @@ export function ResultPanel({ question, result }: { question: DrillQuestion; res
       <ul className="drill-revealed">
         {result.revealed.map((r) => (
           <li key={r.label} className={r.kind}>
-            <strong>{r.label}</strong> = {r.kind === 'genuine' ? t('common:genuine') : t('revealedCounterfeit', { label: text(r.variantLabel) })}
+            <strong>{r.label}</strong> = {r.kind === 'genuine' ? t('common:genuine') : r.provenance ? t('revealedCounterfeit', { provenance: text(r.provenance) }) : t('common:counterfeit')}
           </li>
         ))}
       </ul>

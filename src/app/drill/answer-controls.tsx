@@ -4,6 +4,7 @@
  * screen readers work as they do everywhere else.
  */
 import { useId } from 'react';
+import { traineePinName } from '../../scene/drill/drill-pin-texture';
 import { MAX_PINS, type DrillQuestion } from '../../domain/drill';
 import { drillActions, useDrill, type DrillChoice } from './drill-store';
 import { useTranslation } from 'react-i18next';
@@ -67,7 +68,7 @@ function PinList({ tellCount, disabled }: { tellCount: number | undefined; disab
         <ol className="drill-pin-list" aria-label={t('yourPins')}>
           {pins.map((p, i) => (
             <li key={i}>
-              <span className="drill-pin-badge" aria-hidden>{i + 1}</span>
+              <span className="drill-pin-badge" aria-hidden>{traineePinName(i + 1)}</span>
               <span className="drill-pin-where">{t('pin', { n: i + 1 })}</span>
               <button type="button" className="drill-remove" aria-label={t('removePin', { n: i + 1 })} disabled={disabled} onClick={() => drillActions.removePin(i)}>
                 ×

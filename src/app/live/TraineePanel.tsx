@@ -63,7 +63,7 @@ function Revealed({ state }: { state: LiveStateView }) {
         <ul className="drill-revealed">
           {reveal.revealed.map((r) => (
             <li key={r.label} className={r.kind}>
-              <strong>{r.label}</strong> = {r.kind === 'genuine' ? i18n.t('common:genuine') : i18n.t('live:counterfeitLabel', { label: localText(r.variantLabel) })}
+              <strong>{r.label}</strong> = {r.kind === 'genuine' ? i18n.t('common:genuine') : r.provenance ? i18n.t('live:counterfeitLabel', { provenance: localText(r.provenance) }) : i18n.t('common:counterfeit')}
             </li>
           ))}
         </ul>

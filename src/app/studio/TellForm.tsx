@@ -67,6 +67,10 @@ export function TellForm({ variantId, variantIndex, tell, tellIndex, readOnly, i
         />
         <FieldError issues={issues} path={path('tolerance')} />
       </label>
+      <label className="field checkbox-field">
+        <input type="checkbox" checked={!!tell.wholePart} disabled={readOnly} onChange={(e) => set({ wholePart: e.target.checked || undefined })} />
+        {t('wholePart', { node: tell.at.node })}
+      </label>
       {text('genuine', t('genuineShows'), true)}
       {text('counterfeit', t('counterfeitShows'), true)}
       <p className="tell-sub">

@@ -18,6 +18,8 @@ export interface ModelSurface {
    * undefined when no node has that name, Infinity when it has no triangles.
    */
   distanceToNode(name: string, point: Vec3): number | undefined;
+  /** The box round the named node's triangles (and its descendants'), in model space; undefined when it has none. */
+  nodeBox(name: string): { min: [number, number, number]; max: [number, number, number] } | undefined;
 }
 
 let io: Promise<NodeIO> | undefined;
@@ -62,6 +64,19 @@ export async function modelSurfaceOf(bytes: Uint8Array): Promise<ModelSurface> {
       let best = Infinity;
       for (const node of named) best = Math.min(best, nearestDistance(trianglesOf(node), point));
       return best;
+    },
+    nodeBox(name) {
+      const min: [number, number, number] = [Infinity, Infinity, Infinity];
+      const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+      for (const node of nodes.filter((n) => n.getName() === name)) {
+        const tris = trianglesOf(node);
+        for (let i = 0; i < tris.length; i++) {
+          const k = i % 3;
+          if (tris[i]! < min[k]!) min[k] = tris[i]!;
+          if (tris[i]! > max[k]!) max[k] = tris[i]!;
+        }
+      }
+      return min[0] === Infinity ? undefined : { min, max };
     },
   };
 }

@@ -20,6 +20,7 @@ import { drills } from '../db/schema';
 import { createAttemptStore, resultOf, type XapiContext } from './attempt-store';
 import { checkKind, DrillError, refusal } from './drill-error';
 import { cardsOf } from './review-cards';
+import type { PartRegions } from './part-regions';
 
 export { DrillError } from './drill-error';
 export type { XapiContext } from './attempt-store';
@@ -58,6 +59,8 @@ export interface DrillServiceDeps {
   sealer: Sealer;
   /** Set when an LRS is configured: statements for each attempt go to the outbox. */
   xapi?: XapiContext | undefined;
+  /** Boxes of the parts that whole-part tells cover (part-regions.ts); without it they are found near their point. */
+  regions?: PartRegions;
   now?: () => Date;
 }
 
@@ -114,6 +117,8 @@ export function createDrillService(deps: DrillServiceDeps) {
       throw err;
     }
     const key: DrillKey = { ...drill.key, catalogueVersion: catalogueVersion(drill.product) };
+    const stored = deps.regions && kind === 'find-the-tells' && (await deps.store.get(drill.product.id));
+    if (stored) key.tells = await deps.regions!(stored, key.counterfeitId, key.tells);
     const question = await questionOf(guest ? `guest-${randomUUID()}` : randomUUID(), drill, now(), guest);
     return { question, key, seed };
   }

@@ -25,6 +25,18 @@ describe('the comparison store', () => {
     expect(compareStore.getState().counterfeitId).toBe('fake-a');
   });
 
+  it('keeps the genuine on one side for the whole visit: reopening the product or choosing another counterfeit never swaps the items', () => {
+    const sides = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      compareActions.open(product, i % 2 ? 'fake-b' : 'fake-a');
+      sides.add(compareStore.getState().genuineSide);
+      compareActions.chooseCounterfeit(i % 2 ? 'fake-a' : 'fake-b');
+      sides.add(compareStore.getState().genuineSide);
+      compareActions.close();
+    }
+    expect(sides.size).toBe(1);
+  });
+
   it('pairs the genuine with the chosen counterfeit and its tells', () => {
     const pair = pairOf(product, 'fake-b')!;
     expect(pair.genuine.id).toBe('genuine');

@@ -27,6 +27,18 @@ const key: DrillKey = {
 };
 
 describe('matchPins', () => {
+  it('finds a whole-part tell with a pin anywhere on its part (the side of a cap), not only near its point', () => {
+    const cap = { ...tell('short-cap', [0, 0.1, 0], 0.01), wholePart: true, partBox: { min: [-0.02, 0.06, -0.02] as V3, max: [0.02, 0.102, 0.02] as V3 } };
+    const side = pin([0.02, 0.075, 0]);
+    expect([...matchPins([side], [cap]).found]).toEqual(['short-cap']);
+    expect(matchPins([side], [cap]).matches[0]).toEqual({ pin: 0, tellId: 'short-cap', distance: 0 });
+    // The same pin is a false alarm for a tell that is one spot of the cap, or whose part was not measured.
+    expect(matchPins([side], [{ ...cap, wholePart: false }]).found.size).toBe(0);
+    expect(matchPins([side], [{ ...cap, partBox: undefined }]).found.size).toBe(0);
+    // Off the part by more than the tolerance: still a false alarm.
+    expect(matchPins([pin([0.035, 0.075, 0])], [cap]).found.size).toBe(0);
+  });
+
   it('gives a tell to one pin only: a second pin near it is a false alarm', () => {
     const tells = [tell('seam', [0, 0, 0])];
     const { matches, found } = matchPins([pin([0.005, 0, 0]), pin([0, 0.01, 0])], tells);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Vector3 } from 'three';
-import { animateTurntables, resetTurntables, rotationOf, turn, turnToFace } from '../../../src/scene/turntable';
+import { Quaternion, Vector3 } from 'three';
+import { animateTurntables, resetTurntables, restingHeight, rotationOf, turn, turnToFace } from '../../../src/scene/turntable';
 
 const right = new Vector3(1, 0, 0);
 
@@ -34,5 +34,15 @@ describe('turntables', () => {
     turnToFace('A', new Vector3(1, 0, 0), new Vector3(0, 0, 1));
     turn('A', false, 0.1, 0, right);
     expect(animateTurntables(0.05)).toBe(false);
+  });
+});
+
+describe('an item turned on its turntable rests on its base', () => {
+  it('stands its centre half its height up, and half its depth up once turned face-on', () => {
+    const watch = new Vector3(0.04, 0.012, 0.045);
+    expect(restingHeight(new Quaternion(), watch)).toBeCloseTo(0.006, 6);
+    // Its top (normal up) turned to face the viewer (+z): it now stands on its rim.
+    const faceOn = new Quaternion().setFromUnitVectors(new Vector3(0, 1, 0), new Vector3(0, 0, 1));
+    expect(restingHeight(faceOn, watch)).toBeCloseTo(0.0225, 6);
   });
 });
