@@ -29,6 +29,9 @@ function segmentsOf(pieces: { text: string; computed: boolean }[]): KeyRef['segm
 
 /** Every key reference in `text`; `namespaces` are those that exist (a literal `x:y` with another x is not a key). */
 export function keyRefs(file: string, text: string, namespaces: ReadonlySet<string>): KeyRef[] {
+  // Parsing is the slow part: a file with no translate function and no `ns:` literal has no key.
+  const nsLiteral = new RegExp(`['"\`](?:${[...namespaces].join('|')}):`);
+  if (!/useTranslation|i18n|i18next/.test(text) && !nsLiteral.test(text)) return [];
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   // Which namespace each translate function reads: `const { t } = useTranslation('drill')`, `const { t: tr } = ...`.
   const bindings = [...text.matchAll(/const\s*{\s*t(?:\s*:\s*(\w+))?[^}]*}\s*=\s*useTranslation\(\s*(?:'([\w-]+)')?/g)].map((m) => ({ at: m.index, name: m[1] ?? 't', ns: m[2] ?? 'common' }));
