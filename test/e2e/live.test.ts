@@ -99,7 +99,7 @@ function recordReceived(page: Page): string[] {
 
 describe('a live session with a trainee in a headset', () => {
   it('runs a round: the trainee in AR sees the product the instructor picks, answers on the 3D panel, and both see the score', async () => {
-    const [first, second] = products as [{ id: string; name: string }, { id: string; name: string }];
+    const [first, second] = products as [(typeof products)[number], (typeof products)[number]];
     const ines = await openPage(browser, `${baseUrl}/?page=sign-in`);
     await signIn(ines.page, ACCOUNTS.instructor);
     const code = await startSession(ines.page, 'Border post 3, morning', first.name);
