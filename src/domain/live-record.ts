@@ -4,6 +4,7 @@
  */
 import type { DrillAnswer, DrillKind } from './drill';
 import type { ParticipantRole, Phase } from './live-protocol';
+import type { LocalText } from './local-text';
 
 export interface LiveSessionSummary {
   id: string;
@@ -47,7 +48,8 @@ export interface LiveRecordRound {
   round: number;
   kind: DrillKind;
   productId: string;
-  productName: string;
+  /** The catalogue's name in each of its languages (the product's id when it is no longer in the catalogue). */
+  productName: LocalText;
   startedAt: string;
   revealedAt: string | null;
   answers: LiveRecordAnswer[];

@@ -22,10 +22,15 @@ export const RESULTS_CSV_HEADER = [
   'duration_s',
 ] as const;
 
+/** A live session's CSV starts with this column: the round each answer was given in. */
+export const ROUND_COLUMN = 'round';
+
 export interface ResultsCsvRow {
   trainee: string;
   email: string;
   attempt: AttemptRecord;
+  /** The live session's round (1, 2, …); written only with `{ rounds: true }`. */
+  round?: number;
 }
 
 /**
@@ -47,10 +52,12 @@ function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
-export function resultsCsv(rows: ResultsCsvRow[]): string {
-  const lines = [RESULTS_CSV_HEADER.join(',')];
-  for (const { trainee, email, attempt: a } of rows) {
+/** The CSV; `rounds`: a live session's, whose first column is the round number. */
+export function resultsCsv(rows: ResultsCsvRow[], options: { rounds?: boolean } = {}): string {
+  const lines = [(options.rounds ? [ROUND_COLUMN, ...RESULTS_CSV_HEADER] : RESULTS_CSV_HEADER).join(',')];
+  for (const { trainee, email, attempt: a, round } of rows) {
     const fields = [
+      ...(options.rounds ? [round === undefined ? '' : String(round)] : []),
       text(trainee),
       text(email),
       text(a.answeredAt),

@@ -1,6 +1,7 @@
 /**
  * Accessibility in a real browser: axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) over every page, as
- * the role that sees it, with no serious or critical violation allowed; and drills answered with the
+ * the role that sees it, with no serious or critical violation allowed, and no text on it shaped like
+ * a raw translation key (support/raw-keys.ts); and drills answered with the
  * keyboard alone: a find-the-tells drill whose pins are dropped with the stage's crosshair, a verdict
  * with its confidence, a live round, and a tell placed in the studio's view. One browser, a page per
  * role, reused page after page.
@@ -11,6 +12,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { DrillResult } from '../../src/domain/drill';
 import { ACCOUNTS } from './support/app-server';
 import { expectNoSeriousViolations } from './support/axe';
+import { expectNoRawKeys } from './support/raw-keys';
 import { launchBrowser, openPage, waitFrames } from './support/browser';
 import { apiAs, signIn, type Account } from './support/session';
 
@@ -42,6 +44,12 @@ async function pageAs(who: keyof typeof ACCOUNTS | 'guest'): Promise<Page> {
     pages.set(who, page);
   }
   return page;
+}
+
+/** axe finds no serious violation, and no text shows a raw translation key (such as "trainee.lobby"). */
+async function expectPageOk(page: Page, where: string): Promise<void> {
+  await expectNoRawKeys(page, where);
+  await expectNoSeriousViolations(page, where);
 }
 
 async function visit(page: Page, query: string, ready: () => Promise<unknown>): Promise<void> {
@@ -88,26 +96,26 @@ describe('every page passes axe (no serious or critical violation)', { timeout: 
   it('the guest pages: catalogue, sign-in, comparison, scan', async () => {
     const page = await pageAs('guest');
     await visit(page, '', () => page.locator('h1').first().waitFor());
-    await expectNoSeriousViolations(page, 'the catalogue');
+    await expectPageOk(page, 'the catalogue');
     await visit(page, '?page=sign-in', () => page.getByRole('main').getByRole('button', { name: 'Sign in', exact: true }).waitFor());
-    await expectNoSeriousViolations(page, 'the sign-in page');
+    await expectPageOk(page, 'the sign-in page');
     await visit(page, `?product=${productId}`, () => stageDrawn(page));
-    await expectNoSeriousViolations(page, 'the comparison');
+    await expectPageOk(page, 'the comparison');
     await visit(page, '?page=scan', () => page.locator('h1').first().waitFor());
-    await expectNoSeriousViolations(page, 'the scan page');
+    await expectPageOk(page, 'the scan page');
   });
 
   // The other two kinds, and their results, are checked as they are answered by keyboard below.
   it('the trainee pages: the drills, a spot-the-fake drill, progress', async () => {
     const page = await pageAs('trainee');
     await visit(page, '?page=drill', () => page.getByRole('heading', { name: 'Drills' }).waitFor());
-    await expectNoSeriousViolations(page, 'the drills');
+    await expectPageOk(page, 'the drills');
     // The panel and the stage's own elements are there once the question is: the models need not be drawn.
     await visit(page, '?page=drill&kind=spot-the-fake', () => page.getByRole('button', { name: 'Submit' }).waitFor());
     await page.getByRole('application').waitFor();
-    await expectNoSeriousViolations(page, 'a spot-the-fake drill');
+    await expectPageOk(page, 'a spot-the-fake drill');
     await visit(page, '?page=progress', () => page.locator('h1').first().waitFor());
-    await expectNoSeriousViolations(page, 'the progress page');
+    await expectPageOk(page, 'the progress page');
   });
 
   it('the instructor pages: groups, a group, live lobby and a live session', async () => {
@@ -116,31 +124,31 @@ describe('every page passes axe (no serious or critical violation)', { timeout: 
     const group = await api.post<{ id: string }>('/api/groups', { name: 'Axe check' });
     expect(group.status).toBe(201);
     await visit(page, '?page=groups', () => page.locator('h1').first().waitFor());
-    await expectNoSeriousViolations(page, 'the groups');
+    await expectPageOk(page, 'the groups');
     await visit(page, `?page=groups&group=${group.body.id}`, () => page.getByRole('heading', { name: 'Axe check' }).first().waitFor());
-    await expectNoSeriousViolations(page, 'a group');
+    await expectPageOk(page, 'a group');
     await visit(page, '?page=live', () => page.getByRole('heading', { level: 2, name: 'Start a session' }).waitFor());
-    await expectNoSeriousViolations(page, 'the live lobby');
+    await expectPageOk(page, 'the live lobby');
   });
 
   it('the admin and studio pages: users, studio list, product editor, review', async () => {
     const admin = await pageAs('admin');
     await visit(admin, '?page=users', () => admin.locator('h1').first().waitFor());
-    await expectNoSeriousViolations(admin, 'the users page');
+    await expectPageOk(admin, 'the users page');
 
     const author = await apiAs(baseUrl, ACCOUNTS.author);
     const draftId = await importDraft(author.token, 'a11y-check-product');
 
     const page = await pageAs('author');
     await visit(page, '?page=studio', () => page.locator('h1').first().waitFor());
-    await expectNoSeriousViolations(page, 'the studio');
+    await expectPageOk(page, 'the studio');
     await visit(page, `?page=studio&product=${draftId}`, () => page.getByRole('button', { name: 'Send for review' }).waitFor());
-    await expectNoSeriousViolations(page, 'the product editor');
+    await expectPageOk(page, 'the product editor');
     expect((await author.post(`/api/studio/products/${draftId}/submit`)).status).toBe(200);
 
     const reviewer = await pageAs('reviewer');
     await visit(reviewer, `?page=studio&product=${draftId}`, () => reviewer.getByRole('region', { name: 'Review', exact: true }).waitFor());
-    await expectNoSeriousViolations(reviewer, 'the review');
+    await expectPageOk(reviewer, 'the review');
   });
 });
 
@@ -180,7 +188,7 @@ describe('drills by keyboard alone', { timeout: SLOW }, () => {
       }
     }
     expect(over, 'the crosshair reached the suspect').toBe(true);
-    await expectNoSeriousViolations(page, 'a find-the-tells drill, the crosshair shown');
+    await expectPageOk(page, 'a find-the-tells drill, the crosshair shown');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('pin-count').textContent()).toMatch(/^1 pin\b/);
     await expect.poll(() => page.getByTestId('stage-announcement').textContent()).toMatch(/Pin P1 placed/);
@@ -197,7 +205,7 @@ describe('drills by keyboard alone', { timeout: SLOW }, () => {
     expect(result.saved).toBe(true);
     expect(result.score.pinMatches).toHaveLength(1);
     await page.getByTestId('drill-verdict').waitFor();
-    await expectNoSeriousViolations(page, 'a find-the-tells result');
+    await expectPageOk(page, 'a find-the-tells result');
   });
 
   it('gives a verdict with a confidence', async () => {
@@ -206,7 +214,7 @@ describe('drills by keyboard alone', { timeout: SLOW }, () => {
     await tabTo(page, /^button Verdict/);
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Submit' }).waitFor();
-    await expectNoSeriousViolations(page, 'a verdict drill');
+    await expectPageOk(page, 'a verdict drill');
     // Tab reaches the group's first radio; the arrow keys move the choice within the group.
     await tabTo(page, /^input Genuine/);
     await page.keyboard.press('ArrowDown');
@@ -221,7 +229,7 @@ describe('drills by keyboard alone', { timeout: SLOW }, () => {
     expect(result.saved).toBe(true);
     expect(result.score.confidence).toBe(0.85);
     await page.getByTestId('drill-verdict').waitFor();
-    await expectNoSeriousViolations(page, 'a verdict result');
+    await expectPageOk(page, 'a verdict result');
   });
 
   it('places a tell in the studio with the crosshair', async () => {
@@ -234,7 +242,7 @@ describe('drills by keyboard alone', { timeout: SLOW }, () => {
     const before = await tells.count();
     await tabTo(page, /^application /);
     await page.getByTestId('stage-crosshair').waitFor();
-    await expectNoSeriousViolations(page, 'the studio view, the crosshair shown');
+    await expectPageOk(page, 'the studio view, the crosshair shown');
     // The fitted model stands in the middle of the view, under the crosshair.
     await page.keyboard.press('Enter');
     await expect.poll(() => tells.count()).toBe(before + 1);
@@ -254,16 +262,24 @@ describe('drills by keyboard alone', { timeout: SLOW }, () => {
     await tabTo(tess, /^button Join$/);
     await tess.keyboard.press('Enter');
     await ines.getByRole('row', { name: new RegExp(ACCOUNTS.trainee.name) }).first().waitFor();
+    await tess.getByTestId('live-phase').waitFor();
+    await expectPageOk(tess, 'a trainee waiting in a live session');
     for (const phase of ['Inspect', 'Answer']) await ines.getByRole('group', { name: 'Phase' }).getByRole('button', { name: phase, exact: true }).click();
     await tess.getByRole('button', { name: 'Send answer' }).waitFor();
     await stageDrawn(tess);
-    await expectNoSeriousViolations(ines, 'the instructor in a live session');
-    await expectNoSeriousViolations(tess, 'a trainee in a live session');
+    await expectPageOk(ines, 'the instructor in a live session');
+    await expectPageOk(tess, 'a trainee in a live session');
 
     await tabTo(tess, /^input Genuine/);
     await tess.keyboard.press('Space');
     await tabTo(tess, /^button Send answer$/);
     await tess.keyboard.press('Enter');
     await expect.poll(() => tess.getByTestId('live-answer-sent').textContent()).toMatch(/Answer sent/);
+
+    await ines.getByRole('group', { name: 'Phase' }).getByRole('button', { name: 'End session' }).click();
+    await ines.getByRole('heading', { name: 'The session has ended' }).waitFor();
+    await tess.getByRole('heading', { name: 'The session has ended' }).waitFor();
+    await expectPageOk(ines, 'the instructor once the session ended');
+    await expectPageOk(tess, 'a trainee once the session ended');
   });
 });

@@ -6,7 +6,10 @@
  * shows too. Nothing the trainee's page receives before the reveal (WebSocket frames, HTTP bodies)
  * holds the key. Then at desktops: a trainee whose network drops, and who reloads, is back in the
  * session with their answer within seconds, saying it is reconnecting meanwhile; a removed trainee
- * is told so and cannot rejoin; the instructor opens the session's record and its CSV.
+ * is told so and cannot rejoin; the instructor opens the session's record and its CSV (a round
+ * column first). Before the first round both sides see a waiting panel, not the examiner's tools; the
+ * round header names the product in the reader's language; the instructor who ends the session is
+ * pointed to its record rather than thanked for taking part.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -20,7 +23,7 @@ import { textIn, type LocalText } from '../../src/domain/local-text';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-let products: { id: string; name: string }[];
+let products: { id: string; name: string; es: string }[];
 
 /** The office_small capture's table top (see xr.test.ts), and a point on it clear of the monitor. */
 const TABLE_Y = 0.748;
@@ -29,7 +32,7 @@ const ON_TABLE = { x: 0.1, y: TABLE_Y, z: -0.45 };
 beforeAll(async () => {
   browser = await launchBrowser();
   // Names as the English interface shows them (the catalogue also carries Spanish and French).
-  products = ((await (await fetch(`${baseUrl}/api/catalogue`)).json()) as { id: string; name: LocalText }[]).map((p) => ({ id: p.id, name: textIn(p.name, 'en') }));
+  products = ((await (await fetch(`${baseUrl}/api/catalogue`)).json()) as { id: string; name: LocalText }[]).map((p) => ({ id: p.id, name: textIn(p.name, 'en'), es: textIn(p.name, 'es') }));
   expect(products.length, 'two products to move the class between').toBeGreaterThanOrEqual(2);
 });
 afterAll(() => browser?.close());
@@ -96,7 +99,7 @@ function recordReceived(page: Page): string[] {
 
 describe('a live session with a trainee in a headset', () => {
   it('runs a round: the trainee in AR sees the product the instructor picks, answers on the 3D panel, and both see the score', async () => {
-    const [first, second] = products as [{ id: string; name: string }, { id: string; name: string }];
+    const [first, second] = products as [(typeof products)[number], (typeof products)[number]];
     const ines = await openPage(browser, `${baseUrl}/?page=sign-in`);
     await signIn(ines.page, ACCOUNTS.instructor);
     const code = await startSession(ines.page, 'Border post 3, morning', first.name);
@@ -206,15 +209,35 @@ describe('trainees at desktops', () => {
   afterAll(() => proxy?.close());
 
   it('drops off the network and reloads mid-round, and is back with the answer each time', async () => {
+    // A product whose Spanish name differs from its English one, to see the round header follow the language.
+    const product = products.find((p) => p.es !== p.name) ?? products[0]!;
     ines = await openPage(browser, `${baseUrl}/?page=sign-in`);
     await signIn(ines.page, ACCOUNTS.instructor);
-    code = await startSession(ines.page, 'Afternoon class', products[0]!.name);
+    code = await startSession(ines.page, 'Afternoon class', product.name);
     // The trainee's page reaches the app through a proxy that the test can cut.
     proxy = await networkProxy(new URL(baseUrl));
     tess = await openPage(browser, `${proxy.origin}/?page=sign-in`);
     await signIn(tess.page, ACCOUNTS.trainee);
     await join(tess.page, code, '', proxy.origin);
+
+    // Before the first round both sides see what comes next instead of an empty stage, and no examiner's tools.
+    for (const [page, words] of [[ines.page, /No round yet/], [tess.page, /Waiting for the instructor/]] as const) {
+      expect(await page.getByTestId('live-waiting').textContent()).toMatch(words);
+      expect(await page.getByRole('toolbar').getByRole('button', { name: /Loupe|Ruler|UV lamp/ }).count()).toBe(0);
+    }
+    expect(await tess.page.getByTestId('live-phase').textContent()).toBe('Waiting for the instructor to start.');
     await phase(ines.page, tess.page, 'Inspect', 'inspect');
+    await tess.page.getByTestId('live-waiting').waitFor({ state: 'detached' });
+    await tess.page.getByRole('toolbar').getByRole('button', { name: 'Loupe' }).waitFor();
+    expect(await tess.page.getByTestId('live-phase').textContent()).toBe('Inspect the items. The instructor opens the answers next.');
+    // The round header names the product in the reader's language.
+    const header = tess.page.getByTestId('live-round-product');
+    expect(await header.textContent()).toContain(product.name);
+    await tess.page.locator('.language-picker').selectOption('es');
+    await expect.poll(() => header.textContent()).toContain(product.es);
+    expect(await tess.page.getByTestId('live-phase').textContent()).toBe('Examine los artículos. Después, el instructor abre las respuestas.');
+    await tess.page.locator('.language-picker').selectOption('en');
+    await expect.poll(() => header.textContent()).toContain(product.name);
     await phase(ines.page, tess.page, 'Answer', 'answer');
     await tess.page.getByLabel('A is the counterfeit').check();
     await tess.page.getByRole('button', { name: 'Send answer' }).click();
@@ -262,6 +285,10 @@ describe('trainees at desktops', () => {
     // The instructor ends the session and opens its record.
     await ines.page.getByRole('group', { name: 'Phase' }).getByRole('button', { name: 'End session' }).click();
     await ines.page.getByRole('heading', { name: 'The session has ended' }).waitFor();
+    // The instructor led the session: pointed to its record, not thanked for taking part.
+    const lead = await ines.page.getByTestId('live-stopped-lead').textContent();
+    expect(lead).toMatch(/record/);
+    expect(lead).not.toMatch(/taking part/);
     await ines.page.getByRole('link', { name: 'Open the record' }).click();
     await ines.page.getByRole('heading', { level: 1, name: 'Afternoon class' }).waitFor();
     const people = ines.page.getByRole('table', { name: /Who took part/ });
@@ -278,6 +305,9 @@ describe('trainees at desktops', () => {
     const text = await csv.text();
     expect(text.split('\n').length, 'a header and her answer').toBeGreaterThanOrEqual(2);
     expect(text).toContain(ACCOUNTS.trainee.email);
+    const [head, row] = text.split('\r\n');
+    expect(head!.startsWith('round,trainee,'), head).toBe(true);
+    expect(row!.startsWith(`1,${ACCOUNTS.trainee.name},`), row).toBe(true);
 
     expect(tess.errors).toEqual([]);
     expect(ines.errors).toEqual([]);

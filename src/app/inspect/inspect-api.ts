@@ -57,6 +57,15 @@ async function failure(res: Response, what: string): Promise<ApiError> {
   return new ApiError(res.status, data.error ?? 'http_error', data.message ?? `${what} answered ${res.status}`, data.issues);
 }
 
+/** The device's IANA time zone (Europe/Madrid), or UTC where the browser does not say. */
+export function deviceTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
 export const inspectApi = {
   product: (productId: string) => call<InspectProduct>('GET', `/api/products/${id(productId)}`),
   byGtin: (gtin: string) => call<ProductSummary>('GET', `/api/products/by-gtin/${id(gtin)}`),
@@ -85,6 +94,7 @@ export const inspectApi = {
     return (await res.json()) as InspectionPhoto;
   },
 
-  pdfUrl: (recordId: string) => `/api/inspections/${id(recordId)}/record.pdf?lang=${lang()}`,
+  /** In this device's time zone, which the PDF names beside its times. */
+  pdfUrl: (recordId: string) => `/api/inspections/${id(recordId)}/record.pdf?lang=${lang()}&tz=${encodeURIComponent(deviceTimeZone())}`,
   jsonUrl: (recordId: string) => `/api/inspections/${id(recordId)}/record.json?lang=${lang()}`,
 };

@@ -18,7 +18,7 @@ import { PHASE_NAME } from './phase-words';
 import '../progress/progress.css';
 import './live.css';
 import { i18n } from '../../i18n/i18n';
-import { formatNumber } from '../../i18n/text';
+import { formatNumber, localText } from '../../i18n/text';
 
 const pct = (x: number) => i18n.t('drill:percent', { value: Math.round(x * 100) });
 
@@ -29,7 +29,7 @@ export function answerText(a: DrillAnswer): string {
 }
 
 function Round({ round }: { round: LiveRecordRound }) {
-  const title = i18n.t('live:rec.round', { round: round.round, product: round.productName, kind: KIND_INFO[round.kind]?.name ?? round.kind });
+  const title = i18n.t('live:rec.round', { round: round.round, product: localText(round.productName), kind: KIND_INFO[round.kind]?.name ?? round.kind });
   return (
     <div className="table-scroll">
       <table className="data-table">

@@ -20,6 +20,7 @@ import { Leaderboard } from './Leaderboard';
 import { LiveToolbar } from './LiveToolbar';
 import { recordHref } from './PastSessions';
 import { PHASE_TRAINEE } from './phase-words';
+import { roundProductName } from './round-product';
 import { sendDraft, TraineePanel } from './TraineePanel';
 import { useLive } from './use-live';
 import { useLiveAnswerDraft } from './answer-draft';
@@ -67,16 +68,34 @@ function Stopped({ children }: { children: ReactNode }) {
   const reason = useLive((s) => s.stopReason);
   const state = useLive((s) => s.state);
   const role = useLive((s) => s.role);
+  // The instructor led the session rather than took part in it: they are pointed to its record.
+  const endedText = role === 'instructor' ? i18n.t('live:endedInstructor') : i18n.t('live:thanks');
+  const lead = status === 'ended' && role === 'instructor' ? endedText : message !== null ? (reason ? i18n.t(STOP_TEXT[reason]) : message) : status === 'ended' ? endedText : '';
   return (
     <main className="page live-stopped">
       <h1>{status === 'removed' ? i18n.t('live:removedTitle') : status === 'ended' ? i18n.t('live:endedTitle') : i18n.t('live:failedTitle')}</h1>
-      <p className="lead" role="alert">{message !== null ? (reason ? i18n.t(STOP_TEXT[reason]) : message) : status === 'ended' ? i18n.t('live:thanks') : ''}</p>
+      <p className="lead" role="alert" data-testid="live-stopped-lead">{lead}</p>
       {status === 'ended' && state && <Leaderboard state={state} />}
       {role === 'instructor' && state && (
         <p><a className="button" href={recordHref(state.sessionId)} onClick={(e) => (e.preventDefault(), navigate({ page: 'live-record', session: state.sessionId }))}>{i18n.t('live:openRecord')}</a></p>
       )}
       {children}
     </main>
+  );
+}
+
+/**
+ * Before the first round there is nothing on the stage: this says what comes next, over it (the stage
+ * stays, so a headset can enter XR and the avatars are ready when the round starts).
+ */
+function Waiting({ instructor }: { instructor: boolean }) {
+  return (
+    <div className="live-waiting" data-testid="live-waiting">
+      <div className="live-waiting-box">
+        <p className="live-waiting-title">{instructor ? i18n.t('live:waitingInstructorTitle') : i18n.t('live:waitingTraineeTitle')}</p>
+        <p>{instructor ? i18n.t('live:waitingInstructor') : i18n.t('live:waitingTrainee')}</p>
+      </div>
+    </div>
   );
 }
 
@@ -109,11 +128,13 @@ export function LiveSessionView() {
   const instructor = role === 'instructor';
   const question = parseQuestion(state.question);
   const canAnswer = !instructor && phase === 'answer' && !answered;
+  const waiting = !question;
   return (
     <main className="compare live">
-      <section className="stage-area" aria-label={question ? i18n.t('live:stageLabel', { name: state.productName }) : i18n.t('live:liveSession')}>
+      <section className="stage-area" aria-label={question ? i18n.t('live:stageLabel', { name: roundProductName(state) }) : i18n.t('live:liveSession')}>
         <ConnectionBanner />
-        <LiveToolbar />
+        <LiveToolbar waiting={waiting} />
+        {waiting && <Waiting instructor={instructor} />}
         {renderQuality().webgl ? (
           <Stage>
             <LiveScene instructor={instructor} kind={question?.kind ?? null} canAnswer={canAnswer} xrLine={xrLine} onSend={() => complete && sendDraft()} />

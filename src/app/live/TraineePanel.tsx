@@ -12,6 +12,7 @@ import { KIND_INFO } from '../drill/kinds';
 import { ResultPanel } from '../drill/ResultPanel';
 import { Leaderboard } from './Leaderboard';
 import { PHASE_TRAINEE } from './phase-words';
+import { roundProductName } from './round-product';
 import { useLive } from './use-live';
 import { i18n } from '../../i18n/i18n';
 import { localText } from '../../i18n/text';
@@ -80,7 +81,7 @@ export function TraineePanel({ state }: { state: LiveStateView }) {
     <>
       <p className="drill-kind">{i18n.t('live:liveSession')}{state.round > 0 ? i18n.t('live:roundPart', { round: state.round }) : ''}</p>
       <h1 className="product-title">{state.title}</h1>
-      {state.productName && state.round > 0 && <p className="product-meta">{state.productName} · {KIND_INFO[state.kind]?.name ?? state.kind}</p>}
+      {state.productName && state.round > 0 && <p className="product-meta" data-testid="live-round-product">{roundProductName(state)} · {KIND_INFO[state.kind]?.name ?? state.kind}</p>}
       <p className="live-phase" aria-live="polite" data-testid="live-phase">{PHASE_TRAINEE[state.phase]}</p>
       {showAnswer && <AnswerForm state={state} />}
       {showResult && <Revealed state={state} />}

@@ -17,6 +17,7 @@ import type { CatalogueStore, ListOptions } from '../db/catalogue-store';
 import type { Db } from '../db/database';
 import { createInspectionStore } from '../inspections/inspection-store';
 import { createPhotoFileStore } from '../inspections/photo-files';
+import { isTimeZone } from '../inspections/case-file-words';
 import { caseFile } from '../inspections/record-export';
 import { recordPdf } from '../inspections/record-pdf';
 import { registerInspectionPhotoRoutes } from './inspection-photo-routes';
@@ -24,7 +25,10 @@ import { INSPECTION_READERS, noRecord, readableRecord, recordIdOf } from '../ins
 import { parseOr400, sendInvalid as invalid, type FieldIssue } from './validate';
 
 const ListQuery = z.object({ lang: z.enum(TEXT_LANGUAGES).default('en') });
-const ExportQuery = ListQuery;
+/** The exports: the language, and the time zone the PDF prints its times in (the officer's device's; UTC without one). */
+const ExportQuery = ListQuery.extend({
+  tz: z.string().max(64).refine(isTimeZone, 'must be a time zone name such as Europe/Madrid or UTC').default('UTC'),
+});
 
 /** Problems of the marks against the product's checklist: unknown checks and checks marked twice. */
 function markIssues(product: Product, marks: CheckMark[]): FieldIssue[] {
@@ -104,7 +108,7 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; s
     const query = parseOr400(ExportQuery, request.query, reply, 'query');
     const record = query && (await readableRecord(inspections, request, reply));
     if (!query || !record) return undefined;
-    return caseFile(record, await productNow(record.productId, { publishedOnly: false }), query.lang);
+    return caseFile(record, await productNow(record.productId, { publishedOnly: false }), query.lang, new Date(), query.tz);
   }
 
   app.get('/api/inspections/:id/record.json', { config: { access: INSPECTION_READERS } }, async (request, reply) => {

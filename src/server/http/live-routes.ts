@@ -116,7 +116,7 @@ export function registerLiveRoutes(app: FastifyInstance, deps: { liveDb: LiveDb;
         round: r.round,
         kind: r.kind,
         productId: r.productId,
-        productName: textIn(products.find((s) => s.product.id === r.productId)?.product.name, 'en') || r.productId,
+        productName: products.find((s) => s.product.id === r.productId)?.product.name ?? r.productId,
         startedAt: r.startedAt.toISOString(),
         revealedAt: r.revealedAt?.toISOString() ?? null,
         answers: answers
@@ -142,8 +142,8 @@ export function registerLiveRoutes(app: FastifyInstance, deps: { liveDb: LiveDb;
   app.get('/api/live-sessions/:id/results.csv', { config: { access: TEACHING } }, async (request, reply) => {
     const session = await sessionFor(request, reply, userOf(request));
     if (!session) return reply;
-    const rows = (await liveDb.answers(session.id)).map((a) => ({ trainee: a.name, email: a.email, attempt: a.attempt }));
+    const rows = (await liveDb.answers(session.id)).map((a) => ({ round: a.round, trainee: a.name, email: a.email, attempt: a.attempt }));
     const filename = `${session.title.replace(/[^\w-]+/g, '-').slice(0, 60) || 'live-session'}-results.csv`;
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(resultsCsv(rows));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(resultsCsv(rows, { rounds: true }));
   });
 }

@@ -1,13 +1,16 @@
 /**
- * The case file as a PDF (pdf-lib, A4, the standard Helvetica fonts): the officer's decision statement
- * at the top and the bottom, the product, GTIN, content version, officer, times and reference, the
- * counts of the marks (no verdict), a table of the checks with marks and notes, the officer's notes,
- * the photos (JPEG, turned as their orientation tag says, and PNG embedded; WebP listed by name), and
- * the rights holder's verification contact.
+ * The case file as a PDF (pdf-lib, A4, the standard Helvetica fonts), in the language of the export
+ * (?lang: every heading, field, mark, tool and severity, not only the catalogue's texts): the officer's
+ * decision statement at the top and the bottom, the product, GTIN, content version, officer, times
+ * (as people read them, in the export's time zone, named) and reference, the counts of the marks one
+ * a line (no verdict), a table of the checks (what, where, with which tool, how severe: no internal
+ * keys) with marks and notes, the officer's notes, the photos (JPEG, turned as their orientation tag
+ * says, and PNG embedded; WebP listed), and the rights holder's verification contact.
  * The standard fonts draw WinAnsi only: other characters are replaced (accents kept), never a crash.
  */
 import { PDFDocument, PageSizes, StandardFonts, degrees, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import { MARK_LABELS, type CaseFile } from './record-export';
+import { caseFileWords } from './case-file-words';
+import { MARK_KEYS, type CaseFile } from './record-export';
 import { jpegOrientation } from './strip-location';
 
 export interface PdfPhoto {
@@ -22,7 +25,7 @@ const [PAGE_W, PAGE_H] = PageSizes.A4;
 const MARGIN = 48;
 const WIDTH = PAGE_W - 2 * MARGIN;
 const GREY = rgb(0.35, 0.35, 0.35);
-const REPLACEMENTS: Record<string, string> = { '→': '->', '←': '<-', '≤': '<=', '≥': '>=', '✓': 'v', '✗': 'x', 'Ł': 'L', 'ł': 'l', 'Đ': 'D', 'đ': 'd', 'ı': 'i', '\t': ' ', '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ' };
+const REPLACEMENTS: Record<string, string> = { '→': '->', '←': '<-', '≤': '<=', '≥': '>=', '✓': 'v', '✗': 'x', 'Ł': 'L', 'ł': 'l', 'Đ': 'D', 'đ': 'd', 'ı': 'i', '\t': ' ', '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ', '\u2212': '-' };
 
 /** The text with every character the font cannot draw replaced: by its plain letter (ő → o), a look-alike, or "?". */
 export function sanitise(text: string, drawable: ReadonlySet<number>): string {
@@ -64,13 +67,19 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
   return lines;
 }
 
+/** A photo's kind as people name it: "JPEG", "PNG", "WebP". */
+const IMAGE_TYPES: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP' };
+
 export async function recordPdf(file: CaseFile, photos: PdfPhoto[]): Promise<Uint8Array> {
+  const words = caseFileWords(file.lang, file.timeZone);
+  const { t } = words;
   const pdf = await PDFDocument.create();
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const drawable = new Set(regular.getCharacterSet());
   const clean = (s: string) => sanitise(s, drawable);
-  pdf.setTitle(clean(`Inspection record: ${file.product.name}`));
+  pdf.setTitle(clean(t('casefile:documentTitle', { product: file.product.name })));
+  pdf.setLanguage(file.lang);
   pdf.setCreator('Twinspect');
   let page: PDFPage = pdf.addPage(PageSizes.A4);
   let y = PAGE_H - MARGIN;
@@ -96,28 +105,32 @@ export async function recordPdf(file: CaseFile, photos: PdfPhoto[]): Promise<Uin
     y -= 8;
     text(s, { size: 13, font: bold, gap: 2 });
   };
-  const field = (label: string, value: string) => text(`${label}: ${value || '-'}`);
+  const field = (key: string, value: string) => text(t('casefile:fieldLine', { label: t(`casefile:field.${key}`), value: value || '-' }));
   const statement = () => text(file.statement, { size: 9, font: bold, gap: 6 });
 
   const { record, product, tally } = file;
-  text('Inspection record', { size: 20, font: bold, gap: 4 });
+  text(t('casefile:title'), { size: 20, font: bold, gap: 4 });
   statement();
-  field('Product', `${product.name}${product.brand ? ` (${product.brand})` : ''}`);
-  field('GTIN', product.gtin ?? 'none in the catalogue');
-  field('Content version', product.contentVersion + (product.currentContentVersion && product.currentContentVersion !== product.contentVersion ? ` (the catalogue has ${product.currentContentVersion} now)` : ''));
-  field('Officer', `${record.officer.displayName} <${record.officer.email}>`);
-  field('Reference', record.reference);
-  field('Started', record.startedAt);
-  field('Last edited on the device', record.updatedAt);
-  field('Stored on the server', record.storedAt);
-  field('Exported', file.exportedAt);
-  field('Record id', record.id);
+  field('product', `${product.name}${product.brand ? ` (${product.brand})` : ''}`);
+  field('gtin', product.gtin ?? t('casefile:noGtin'));
+  field('contentVersion', product.contentVersion + (product.currentContentVersion && product.currentContentVersion !== product.contentVersion ? ` (${t('casefile:catalogueNow', { version: product.currentContentVersion })})` : ''));
+  field('officer', `${record.officer.displayName} <${record.officer.email}>`);
+  field('reference', record.reference);
+  field('started', words.time(record.startedAt));
+  field('edited', words.time(record.updatedAt));
+  field('stored', words.time(record.storedAt));
+  field('exported', words.time(file.exportedAt));
+  field('timeZone', file.timeZone);
+  field('recordId', record.id);
 
-  heading('Counts of the marks');
-  text(`${MARK_LABELS.consistent}: ${tally.consistent}    ${MARK_LABELS.inconsistent}: ${tally.inconsistent}    ${MARK_LABELS.not_checked}: ${tally.notChecked}`);
-  text('These are counts of the officer\'s marks, not a verdict.', { size: 9, grey: true });
+  // One count a line: each reads as its own figure, never as one sum.
+  heading(t('casefile:countsHeading'));
+  text(t('casefile:count', { mark: t(MARK_KEYS.consistent), count: tally.consistent }));
+  text(t('casefile:count', { mark: t(MARK_KEYS.inconsistent), count: tally.inconsistent }));
+  text(t('casefile:count', { mark: t(MARK_KEYS.not_checked), count: tally.notChecked }));
+  text(t('casefile:countsNote'), { size: 9, grey: true });
 
-  heading('Checks');
+  heading(t('casefile:checksHeading'));
   const cols = [{ x: 0, w: 22 }, { x: 24, w: 230 }, { x: 258, w: 100 }, { x: 362, w: WIDTH - 362 }];
   const row = (cells: string[], font: PDFFont, size = 9) => {
     const wrapped = cells.map((c, i) => wrap(clean(c), font, size, cols[i]!.w));
@@ -127,19 +140,26 @@ export async function recordPdf(file: CaseFile, photos: PdfPhoto[]): Promise<Uin
     y -= height;
     page.drawLine({ start: { x: MARGIN, y: y + 2 }, end: { x: MARGIN + WIDTH, y: y + 2 }, thickness: 0.3, color: GREY });
   };
-  row(['#', 'Check (where, with which tool)', 'Mark', 'Note'], bold);
-  file.checks.forEach((c, i) => {
-    const how = [c.tool, c.severity].filter(Boolean).join(', ');
-    row([String(i + 1), `${c.title}${how ? ` (${how})` : ''}\n${c.key}`, MARK_LABELS[c.mark], c.note], regular);
-  });
+  /** A check as an officer reads it: what to look at, then where (the category), with which tool, how severe; never its key. */
+  const checkText = (c: CaseFile['checks'][number]) => {
+    const category = c.category ? words.category(c.category) : null;
+    if (!c.tool) return `${category ?? t('casefile:otherCheck')}\n(${t('casefile:gone')})`;
+    const how = [category, words.tool(c.tool), c.severity ? words.severity(c.severity) : null].filter(Boolean).join(' · ');
+    return `${c.title}\n${how}`;
+  };
+  row(['#', t('casefile:column.check'), t('casefile:column.mark'), t('casefile:column.note')], bold);
+  file.checks.forEach((c, i) => row([String(i + 1), checkText(c), t(MARK_KEYS[c.mark]), c.note], regular));
 
-  heading("Officer's notes");
-  text(record.notes || 'None.');
+  heading(t('casefile:notesHeading'));
+  text(record.notes || t('casefile:none'));
 
-  heading('Photos', photos.some((p) => p.mediaType !== 'image/webp') ? 220 : 60);
-  if (photos.length === 0) text('None.');
+  heading(t('casefile:photosHeading'), photos.some((p) => p.mediaType !== 'image/webp') ? 220 : 60);
+  if (photos.length === 0) text(t('casefile:none'));
+  const checkIndex = new Map(file.checks.map((c, i) => [c.key, i]));
   for (const [i, photo] of photos.entries()) {
-    const label = `Photo ${i + 1}${photo.caption ? `: ${photo.caption}` : ''}${photo.check ? ` (check ${photo.check})` : ''}`;
+    const named = photo.caption ? t('casefile:photoCaption', { n: i + 1, caption: photo.caption }) : t('casefile:photo', { n: i + 1 });
+    const of = photo.check === null ? undefined : checkIndex.get(photo.check);
+    const label = of === undefined ? named : t('casefile:photoCheck', { photo: named, n: of + 1, title: checkText(file.checks[of]!).split('\n')[0]! });
     let image: PDFImage | undefined;
     try {
       if (photo.mediaType === 'image/jpeg') image = await pdf.embedJpg(photo.bytes);
@@ -148,7 +168,7 @@ export async function recordPdf(file: CaseFile, photos: PdfPhoto[]): Promise<Uin
       image = undefined;
     }
     if (!image) {
-      text(`${label} - ${photo.mediaType} file ${photo.id}, not shown here (see the record's photos).`);
+      text(t('casefile:photoNotShown', { photo: label, type: IMAGE_TYPES[photo.mediaType] ?? photo.mediaType.replace(/^image\//, '').toUpperCase() }));
       continue;
     }
     // Turned as the camera's orientation tag says (3: half a turn, 6: a quarter clockwise, 8: anticlockwise).
@@ -169,14 +189,14 @@ export async function recordPdf(file: CaseFile, photos: PdfPhoto[]): Promise<Uin
     y = bottom - 10;
   }
 
-  heading("Rights holder's verification contact");
+  heading(t('casefile:contactHeading'));
   const contact = product.verification;
-  if (!contact) text('None in the catalogue.');
+  if (!contact) text(t('casefile:noContact'));
   else {
-    field('Organisation', contact.organisation);
-    if (contact.email) field('E-mail', contact.email);
-    if (contact.phone) field('Phone', contact.phone);
-    if (contact.url) field('Web', contact.url);
+    field('organisation', contact.organisation);
+    if (contact.email) field('email', contact.email);
+    if (contact.phone) field('phone', contact.phone);
+    if (contact.url) field('web', contact.url);
     if (contact.note) text(contact.note, { grey: true });
   }
   y -= 10;

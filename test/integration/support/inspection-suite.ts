@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICER_DECISION_STATEMENT } from '../../../src/domain/inspection';
 import type { App } from '../../../src/server/app';
+import { rgbPng } from '../../../src/build/png';
 import { readZip } from '../../../src/server/studio/pack-zip';
 import { contains, ifd0Tags, jpegWithGps, LATITUDE_BYTES } from '../../unit/server/inspections/exif-fixture';
 import { signedIn, type Client } from './app-client';
@@ -204,6 +205,46 @@ export function describeInspections(backend: string, databaseUrl: () => Promise<
         expect(text, expected).toContain(expected);
       }
       expect(text.split(flat(OFFICER_DECISION_STATEMENT)).length - 1, 'the statement at the top and the bottom').toBe(2);
+    });
+
+    it('prints the case file in the asked language: headings, fields, marks, tools and severities; times as people read them in the asked time zone; no internal keys; one count a line', async () => {
+      const cases = [
+        { lang: 'es', tz: 'Europe/Madrid', words: ['Registro de inspección', 'Producto: Aurèle tote', 'Agente: eve <eve@agency.test>', 'Recuento de las marcas', 'Controles', 'Notas del agente', 'Fotos', 'Zona horaria: Europe/Madrid', 'A simple vista', 'Grave', /Foto \d: Seal \(control 2: \w/], started: 'Iniciado: 22 de noviembre de 2026 a las 10:00 CET', counts: ['Conforme con el auténtico: 1', 'No conforme con el auténtico: 1', 'Sin controlar: 1'] },
+        { lang: 'fr', tz: 'America/New_York', words: ['Dossier d\'inspection', 'Produit : Cabas Aurèle', 'Agent : eve <eve@agency.test>', 'Décompte des marques', 'Contrôles', 'Notes de l\'agent', 'Photos', 'Fuseau horaire : America/New_York', 'À l’œil nu', 'Majeur', /Photo \d : Seal \(contrôle 2 : \w/], started: 'Commencé : 22 novembre 2026 à 04:00 UTC-5', counts: ['Conforme à l\'authentique : 1', 'Non conforme à l\'authentique : 1', 'Non contrôlé : 1'] },
+        { lang: 'en', tz: undefined, words: ['Inspection record', 'Counts of the marks', 'Time zone: UTC', 'Naked eye', 'Major', /Photo \d: Seal \(check 2: \w/], started: 'Started: 22 November 2026 at 09:00 UTC', counts: ['Consistent with genuine: 1', 'Inconsistent with genuine: 1', 'Not checked: 1'] },
+      ];
+      // A photo of the logo check (second in checklist order), as a small PNG made here.
+      const png = rgbPng(32, 24, (x) => (x < 16 ? [200, 30, 30] : [240, 240, 240]));
+      const photo = await putFile(app, eve, `/api/inspections/${first.id}/photos/${crypto.randomUUID()}?check=${encodeURIComponent(TOTE_CHECKS[0]!)}&caption=Seal`, 'seal.png', png);
+      expect(photo.status, photo.text).toBe(201);
+      for (const c of cases) {
+        const res = await eve.request('GET', `/api/inspections/${first.id}/record.pdf?lang=${c.lang}${c.tz ? `&tz=${encodeURIComponent(c.tz)}` : ''}`);
+        expect(res.status, res.text.slice(0, 200)).toBe(200);
+        const raw = pdfText(res.raw);
+        const text = flat(raw);
+        for (const expected of [...c.words, c.started]) {
+          if (typeof expected === 'string') expect(text, `${c.lang}: ${expected}\n${raw}`).toContain(flat(expected));
+          else expect(text, `${c.lang}: ${expected}\n${raw}`).toMatch(expected);
+        }
+        // The statement in the language asked for, at the top and the bottom.
+        const statement = (await eve.request('GET', `/api/inspections/${first.id}/record.json?lang=${c.lang}`)).json.statement as string;
+        expect(text.split(flat(statement)).length - 1, `${c.lang}: the statement twice`).toBe(2);
+        if (c.lang !== 'en') expect(statement).not.toBe(OFFICER_DECISION_STATEMENT);
+        // Each count on its own line.
+        const lines = raw.split(/\r?\n/).map((l) => l.trim());
+        for (const count of c.counts) expect(lines, `${c.lang}: "${count}" alone on a line\n${raw}`).toContain(count);
+        // No ISO timestamps, no tool ids, no check keys (the only "@" left are in e-mail addresses).
+        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+        expect(text).not.toContain('naked-eye');
+        for (const key of TOTE_CHECKS) expect(text).not.toContain(key);
+        expect(text.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '')).not.toContain('@');
+      }
+    });
+
+    it('refuses a time zone it does not know, naming the parameter', async () => {
+      const res = await eve.request('GET', `/api/inspections/${first.id}/record.pdf?tz=Mars%2FOlympus`);
+      expect(res.status).toBe(400);
+      expect(res.json.issues[0].path).toBe('query.tz');
     });
   });
 }

@@ -81,7 +81,11 @@ export function describeLiveContract(backend: string, makeConfig: () => Promise<
 
       const csv = await instructor.request('GET', `/api/live-sessions/${id}/results.csv`);
       expect(csv.status).toBe(200);
-      expect(csv.text.trim().split('\r\n')).toHaveLength(3);
+      const lines = csv.text.trim().split('\r\n');
+      expect(lines).toHaveLength(3);
+      // Each answer says its round: the session's CSV starts with a round column.
+      expect(lines[0]!.startsWith('round,trainee,email,')).toBe(true);
+      expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['1', '1']);
     });
 
     it('refuses a wrong code, and keeps a removed trainee out', async () => {

@@ -79,4 +79,23 @@ describe('resultsCsv', () => {
     expect(csv).toContain('\r\nAna-Maria,a@x,');
     expect(csv).toContain(',true,0,0.5,0.25,');
   });
+
+  it("starts a live session's CSV with the round each answer was given in", () => {
+    const csv = resultsCsv(
+      [
+        { round: 1, trainee: 'Ana Silva', email: 'ana@example.org', attempt: attempt() },
+        { round: 2, trainee: 'Ana Silva', email: 'ana@example.org', attempt: attempt({ correct: false, scaled: 0 }) },
+      ],
+      { rounds: true },
+    );
+    const [header, first, second] = csv.split('\r\n');
+    expect(header).toBe(`round,${HEADER}`);
+    expect(first!.startsWith('1,Ana Silva,ana@example.org,')).toBe(true);
+    expect(second!.startsWith('2,Ana Silva,ana@example.org,')).toBe(true);
+    expect(second!.split(',')).toHaveLength(header!.split(',').length);
+  });
+
+  it("keeps a group's CSV as it was: no round column", () => {
+    expect(resultsCsv([{ round: 3, trainee: 'Ben', email: 'b@x', attempt: attempt() }]).startsWith(`${HEADER}\r\nBen,b@x,`)).toBe(true);
+  });
 });

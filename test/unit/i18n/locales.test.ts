@@ -1,13 +1,16 @@
 /**
  * Every interface string has its translations: (a) each namespace of es and fr has exactly the keys
  * of en, with the plural forms each language needs and no empty text; (b) no raw text in JSX or in a
- * label-like prop of src/app and src/scene bypasses t(); (c) every key the source passes to t() exists
- * in en. The locale files are found on disk, so a namespace added by anyone is covered.
+ * label-like prop of src/app and src/scene bypasses t(); (c) every key src/ uses (passed to t(), or a
+ * `namespace:key` literal kept in a table) reads a text in every language: not missing, not a group of
+ * keys, not a path through a text.
+ * The locale files are found on disk, so a namespace added by anyone is covered.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { keyProblem, keyRefs } from './key-refs';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const LOCALES = join(ROOT, 'src/i18n/locales');
@@ -138,31 +141,38 @@ describe('interface source', () => {
     expect(found).toEqual([]);
   });
 
-  it('uses only keys that exist in en', () => {
-    const en = new Map(namespaces.map((ns) => [ns, flatten(readNs('en', ns))]));
-    const exists = (ns: string, key: string) => {
-      const keys = en.get(ns);
-      return !!keys && (keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`));
-    };
-    const files = ['src/app', 'src/scene', 'src/i18n'].flatMap((d) => sourceFiles(join(ROOT, d), /\.tsx?$/));
-    const missing: string[] = [];
+  it('uses only keys that read a text in every language (en, es, fr)', () => {
+    const files = sourceFiles(join(ROOT, 'src'), /\.tsx?$/);
+    const nsSet = new Set(namespaces);
+    const read = new Map(LANGS.flatMap((lang) => namespaces.map((ns) => [`${lang}:${ns}`, readNs(lang, ns)] as const)));
+    const problems: string[] = [];
     let checked = 0;
     for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      // Which namespace each translate function of the file reads: `const { t } = useTranslation('drill')`, `const { t: tr } = ...`.
-      const bindings = [...text.matchAll(/const\s*{\s*t(?:\s*:\s*(\w+))?[^}]*}\s*=\s*useTranslation\(\s*(?:'([\w-]+)')?/g)].map((m) => ({ at: m.index, name: m[1] ?? 't', ns: m[2] ?? 'common' }));
-      const names = new Set(['i18n.t', ...bindings.map((b) => b.name)]);
-      for (const name of names) {
-        const call = new RegExp(`(?<![\\w.])${name.replace('.', '\\.')}\\(\\s*'([^'\\n]+)'`, 'g');
-        for (const m of text.matchAll(call)) {
-          const binding = name === 'i18n.t' ? undefined : bindings.filter((b) => b.name === name && b.at < m.index).at(-1) ?? bindings.find((b) => b.name === name);
-          const [ns, key] = m[1]!.includes(':') ? (m[1]!.split(':', 2) as [string, string]) : [binding?.ns ?? 'common', m[1]!];
-          checked++;
-          if (!exists(ns, key)) missing.push(`${relative(ROOT, file)}: ${ns}:${key}`);
+      for (const ref of keyRefs(file, readFileSync(file, 'utf8'), nsSet)) {
+        checked++;
+        for (const lang of LANGS) {
+          const problem = keyProblem(read.get(`${lang}:${ref.ns}`), ref);
+          if (problem) problems.push(`${relative(ROOT, file)}:${ref.line}: ${ref.written} in ${lang}: ${problem}`);
         }
       }
     }
-    expect(checked).toBeGreaterThan(50);
-    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(300);
+    expect(problems).toEqual([]);
+  }, 30_000);
+
+  it('finds keys that go through a text, name a group, are missing or cannot be checked (the scanner works)', () => {
+    const live = { trainee: 'Trainee', phase: { lobby: 'Waiting', answer: 'Answer' }, pins_one: '{{count}} pin', pins_other: '{{count}} pins' };
+    const nsSet = new Set(['live']);
+    const problems = (code: string) => keyRefs('x.ts', code, nsSet).map((r) => keyProblem(live, r));
+    // The bug that showed trainees "trainee.lobby": `trainee` is the column header, a text.
+    expect(problems("i18n.t(`live:trainee.${phase}`)")).toEqual(['"trainee" is a text, not a group of keys']);
+    expect(problems("const KEYS = { lobby: 'live:trainee.lobby' };")).toEqual(['"trainee" is a text, not a group of keys']);
+    expect(problems("const words = (p: string) => i18n.t(`live:${p}.${phase}`);")).toEqual(['its group is computed, so it cannot be checked: list the keys']);
+    expect(problems("i18n.t('live:phase')")).toEqual(['it names a group of keys, not a text']);
+    expect(problems("i18n.t('live:phase.ended')")).toEqual(['no such key']);
+    expect(problems("const { t } = useTranslation('live'); t('trainee'); t('pins', { count }); t(`phase.${p}`); i18n.t('live:phase.lobby')")).toEqual([null, null, null, null]);
+    // Not keys: a literal whose prefix is no namespace, or text with spaces.
+    expect(problems("const a = 'data:image/png'; const b = 'live: now and then';")).toEqual([]);
   });
+
 });
