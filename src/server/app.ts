@@ -19,6 +19,7 @@ import { createDrillService } from './drills/drill-service';
 import { createGroupStore } from './groups/group-store';
 import { registerAuthRoutes } from './http/auth-routes';
 import { registerCatalogueRoutes } from './http/catalogue-routes';
+import { registerCrossSiteCheck } from './http/cross-site';
 import { registerDrillRoutes } from './http/drill-routes';
 import { registerGroupRoutes } from './http/group-routes';
 import { registerLiveRoutes } from './http/live-routes';
@@ -113,6 +114,8 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
       crossOriginEmbedderPolicy: false,
     });
     await server.register(fastifyCookie);
+    // Before any route and before bodies are read: a state-changing request from another site is refused.
+    registerCrossSiteCheck(server);
     // Only routes that ask for it (sign-in) are limited; preHandler so the limit can key on the email.
     await server.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
     registerAccessControl(server, sessions);
