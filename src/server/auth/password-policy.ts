@@ -9,7 +9,7 @@
  * The list is the 49,233 passwords of @zxcvbn-ts/language-common (MIT; drawn from leaked password
  * corpora), shipped with the app: nothing is sent anywhere to check a password.
  */
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -38,7 +38,12 @@ const REFUSED = {
 } as const satisfies Record<string, PasswordRefusal>;
 
 let common: Set<string> | undefined;
-const isCommon = (word: string) => (common ??= new Set(dictionary['passwords-common'])).has(word);
+/** The list, read at its first use (unpacking it takes a moment that server start-up need not wait for). */
+function commonPasswords(): Set<string> {
+  const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  return new Set(dictionary['passwords-common']);
+}
+const isCommon = (word: string) => (common ??= commonPasswords()).has(word);
 
 const characters = (text: string) => [...text.normalize('NFKC')].length;
 
