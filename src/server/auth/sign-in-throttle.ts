@@ -30,9 +30,11 @@ export interface SignInLimits {
   lockMs: number;
   /** Failed sign-ins on one email, from all addresses, per window, before only known browsers may try it. */
   accountLockdownFailures: number;
+  /** Entries kept per count at most: an attacker with very many addresses makes the oldest go first. */
+  maxEntries: number;
 }
 
-export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { addressFailures: 30, accountFailures: 5, windowMs: 15 * 60_000, lockMs: 60_000, accountLockdownFailures: 50 };
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { addressFailures: 30, accountFailures: 5, windowMs: 15 * 60_000, lockMs: 60_000, accountLockdownFailures: 50, maxEntries: 100_000 };
 
 /** An attempt that may go on: settle it with whether the password was right. */
 export interface Attempt {
@@ -54,22 +56,20 @@ interface PairCount {
   lastFailureAt: number;
 }
 
-/** Entries kept per map at most: an attacker with very many addresses makes old entries go first. */
-const MAX_ENTRIES = 100_000;
-
 export function createSignInThrottle(limits: Partial<SignInLimits> = {}, now: () => number = Date.now) {
-  const { addressFailures, accountFailures, windowMs, lockMs, accountLockdownFailures } = { ...DEFAULT_SIGN_IN_LIMITS, ...limits };
+  const { addressFailures, accountFailures, windowMs, lockMs, accountLockdownFailures, maxEntries } = { ...DEFAULT_SIGN_IN_LIMITS, ...limits };
   /** How long an (email, address) pair's lock count is remembered after its last failure. */
   const forgetMs = 4 * windowMs;
   const addresses = new Map<string, AddressCount>();
   const accounts = new Map<string, AddressCount>();
   const pairs = new Map<string, PairCount>();
 
+  /** Before adding to a full map: drop what expired, then the oldest, down to 99% (so a full scan is rare). */
   function bound<V>(map: Map<string, V>, expired: (v: V) => boolean): void {
-    if (map.size < MAX_ENTRIES) return;
+    if (map.size < maxEntries) return;
     for (const [key, value] of map) if (expired(value)) map.delete(key);
     for (const key of map.keys()) {
-      if (map.size < MAX_ENTRIES) break;
+      if (map.size < maxEntries * 0.99) break;
       map.delete(key);
     }
   }
@@ -86,6 +86,8 @@ export function createSignInThrottle(limits: Partial<SignInLimits> = {}, now: ()
   }
 
   return {
+    /** How many entries each count holds (at most maxEntries). */
+    sizes: () => ({ addresses: addresses.size, accounts: accounts.size, pairs: pairs.size }),
     /**
      * Whether `address` may try `email` now (`knownDevice`: the browser has signed in to this email
      * before); if so, the failure is counted until settled as a success.

@@ -72,6 +72,15 @@ describe('the sign-in throttle', () => {
   });
 });
 
+describe('the memory the counts take', () => {
+  it('stays bounded when an attacker sprays from very many addresses', () => {
+    const throttle = createSignInThrottle({ maxEntries: 1000 }, clock().now);
+    for (let i = 0; i < 5000; i++) tryOnce(throttle, `a${i}`, `e${i}`);
+    for (const size of Object.values(throttle.sizes())) expect(size).toBeLessThanOrEqual(1000);
+    expect(tryOnce(throttle, 'fresh', 'tess@agency.test', true)).toBe(true);
+  });
+});
+
 describe('the address the limits count by', () => {
   it('groups IPv6 by /64 and unwraps IPv4-mapped addresses', () => {
     expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
