@@ -11,6 +11,7 @@ import { registerAccessControl } from './auth/access';
 import { registerOidcRoutes } from './auth/oidc';
 import { createSealer } from './auth/sealing';
 import { createSessionStore } from './auth/session-store';
+import { createSignInThrottle } from './auth/sign-in-throttle';
 import { createUserStore, type UserStore } from './auth/user-store';
 import type { ServerConfig } from './config';
 import type { CatalogueStore } from './db/catalogue-store';
@@ -20,6 +21,7 @@ import { createPartRegions } from './drills/part-regions';
 import { createGroupStore } from './groups/group-store';
 import { registerAuthRoutes } from './http/auth-routes';
 import { registerCatalogueRoutes } from './http/catalogue-routes';
+import { registerCrossSiteCheck } from './http/cross-site';
 import { registerDrillRoutes } from './http/drill-routes';
 import { registerGroupRoutes } from './http/group-routes';
 import { registerLiveRoutes } from './http/live-routes';
@@ -117,7 +119,9 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
       crossOriginEmbedderPolicy: false,
     });
     await server.register(fastifyCookie);
-    // Only routes that ask for it (sign-in) are limited; preHandler so the limit can key on the email.
+    // Before any route and before bodies are read: a state-changing request from another site is refused.
+    registerCrossSiteCheck(server);
+    // Only routes that ask for it are limited (sign-in counts its failures itself: auth/sign-in-throttle.ts).
     await server.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
     registerAccessControl(server, sessions);
     server.get('/healthz', async () => ({ status: 'ok', database: database.kind }));
@@ -125,7 +129,9 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     // What the client needs of the deployment's settings, and nothing secret.
     server.get('/api/client-config', { config: { access: 'public' } }, async () => ({ scanModelUrl }));
     registerCatalogueRoutes(server, store);
-    registerAuthRoutes(server, { users, sessions, oidcEnabled: !!config.oidc });
+    const throttle = createSignInThrottle(config.signInLimits);
+    const devices = await createSealer(db, 'device-seal');
+    registerAuthRoutes(server, { users, sessions, oidcEnabled: !!config.oidc, throttle, devices, trustProxy: config.trustProxy });
     if (config.oidc) await registerOidcRoutes(server, { users, sessions, config: config.oidc });
     const xapi = config.lrs && { homePage: config.lrs.accountHomePage, activityBase: config.lrs.activityBase };
     const files = createFileStore(db);

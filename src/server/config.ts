@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { ROLES } from '../domain/roles';
 import { readOidcConfig } from './auth/oidc';
 import type { OidcConfig } from './auth/oidc-config';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth/sign-in-throttle';
 import { readLrsConfig, type LrsConfig } from './xapi/lrs-config';
 
 export interface ServerConfig {
@@ -35,6 +36,8 @@ export interface ServerConfig {
   logFormat?: LogFormat | undefined;
   /** Which proxies' X-Forwarded-* headers are believed (TRUST_PROXY): fastify's trustProxy option. */
   trustProxy?: boolean | number | string[] | undefined;
+  /** Failed sign-ins allowed per client address and per (email, address) pair; the rest from DEFAULT_SIGN_IN_LIMITS. */
+  signInLimits?: Partial<SignInLimits> | undefined;
   /** How long a graceful shutdown may take before the process exits anyway (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs?: number | undefined;
   /** How long /readyz answers 503 before the server stops taking requests (SHUTDOWN_DRAIN_MS). */
@@ -83,7 +86,9 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'LOG_LEVEL', type: LOG_LEVELS.join(' | '), default: 'info', description: 'how much the server logs; each request is one line at `info` (health checks at `debug`)' },
   { name: 'LOG_FORMAT', type: 'json | text', defaultNote: '`json` with `NODE_ENV=production`, else `text`', description: 'one JSON object per line (level, time, msg, reqId, ...), or plain lines for a terminal' },
   { name: 'NODE_ENV', type: 'text', description: '`production` makes JSON logs the default' },
-  { name: 'TRUST_PROXY', type: 'false | true | hop count | IP/CIDR list', default: 'false', description: "behind a reverse proxy: whose `X-Forwarded-For`/`-Proto` to believe (client IPs for rate limits, https for `Secure` cookies)" },
+  { name: 'TRUST_PROXY', type: 'false | true | hop count | IP/CIDR list', default: 'false', description: "behind a reverse proxy: whose `X-Forwarded-For`/`-Proto`/`-Host` to believe (client IPs for sign-in limits, https for `Secure` cookies, the host for the cross-site check); prefer the proxy's address: with `true` or a hop count, anyone who reaches the server directly is believed too" },
+  { name: 'SIGN_IN_ADDRESS_FAILURES', type: 'integer 1-100000', default: String(DEFAULT_SIGN_IN_LIMITS.addressFailures), description: 'failed sign-ins one client address may make, across all accounts, in 15 minutes; then it waits for the rest of them (an office behind one NAT shares one address)' },
+  { name: 'SIGN_IN_ACCOUNT_FAILURES', type: 'integer 1-1000', default: String(DEFAULT_SIGN_IN_LIMITS.accountFailures), description: 'failed sign-ins on one account from one address before that address waits 1 minute, doubling at each further lock up to 15; the owner signing in from elsewhere is not refused' },
   { name: 'SHUTDOWN_TIMEOUT_MS', type: 'integer ms', default: '10000', description: 'on SIGTERM/SIGINT, exit anyway (code 1) if the graceful shutdown takes longer, counted from the signal (drain included)' },
   { name: 'SHUTDOWN_DRAIN_MS', type: 'integer ms', default: '0', description: "on SIGTERM/SIGINT, keep serving this long with `/readyz` at 503 so a load balancer stops sending traffic first" },
 ];
@@ -192,6 +197,22 @@ function trustProxy(env: Env): boolean | number | string[] {
   return list;
 }
 
+function count(env: Env, key: string, max: number): number | undefined {
+  const raw = text(env, key);
+  if (raw === undefined) return undefined;
+  const n = /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 1 && n <= max)) throw new ConfigError(`${key} must be a whole number from 1 to ${max}, got '${raw}'`);
+  return n;
+}
+
+/** The sign-in limits the environment sets; undefined when it sets none (the defaults apply). */
+function signInLimits(env: Env): Partial<SignInLimits> | undefined {
+  const addressFailures = count(env, 'SIGN_IN_ADDRESS_FAILURES', 100_000);
+  const accountFailures = count(env, 'SIGN_IN_ACCOUNT_FAILURES', 1000);
+  if (addressFailures === undefined && accountFailures === undefined) return undefined;
+  return { ...(addressFailures !== undefined && { addressFailures }), ...(accountFailures !== undefined && { accountFailures }) };
+}
+
 function millis(env: Env, key: string, fallback: number): number {
   const raw = text(env, key);
   if (raw === undefined) return fallback;
@@ -215,6 +236,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: logLevel(env),
     logFormat: logFormat(env),
     trustProxy: trustProxy(env),
+    signInLimits: signInLimits(env),
     shutdownTimeoutMs: millis(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     shutdownDrainMs: millis(env, 'SHUTDOWN_DRAIN_MS', 0),
   };

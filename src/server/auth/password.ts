@@ -3,12 +3,14 @@
  * (scrypt$N$r$p$salt$hash, base64url) so they can be raised later without locking anyone out.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { passwordRefusal, type PasswordContext } from './password-policy';
+
+export { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, passwordRefusal, type PasswordContext, type PasswordRefusal } from './password-policy';
 
 const N = 16384;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 10;
 
 function derive(password: string, salt: Buffer, opts: ScryptOptions & { N: number }): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -36,9 +38,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash to compare against when the account does not exist, so a wrong email takes as long as a wrong password. */
 export const DECOY_HASH = hashPassword(randomBytes(12).toString('hex'));
 
-/** Why a new password is refused, or null. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > 200) return 'must be at most 200 characters';
-  return null;
+/**
+ * Why a new password is refused, in words after "password " ("must be at least 10 characters", "is on
+ * a list of commonly used or breached passwords: …"), or null. passwordRefusal gives the error code too.
+ */
+export function passwordProblem(password: string, context?: PasswordContext): string | null {
+  return passwordRefusal(password, context)?.message ?? null;
 }

@@ -4,14 +4,14 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Role, SessionUser } from '../../domain/roles';
 import type { Db } from '../db/database';
 import { users } from '../db/schema';
-import { hashPassword, passwordProblem } from './password';
+import { hashPassword, passwordRefusal, type PasswordRefusal } from './password';
 
 export type UserRow = typeof users.$inferSelect;
 
 export class UserError extends Error {
   override name = 'UserError';
   constructor(
-    readonly code: 'email_taken' | 'weak_password' | 'user_not_found' | 'account_name_taken',
+    readonly code: 'email_taken' | 'user_not_found' | 'account_name_taken' | PasswordRefusal['error'],
     message: string,
   ) {
     super(message);
@@ -64,8 +64,9 @@ export function createUserStore(db: Db) {
     async create(input: NewUser): Promise<UserRow> {
       const email = normaliseEmail(input.email);
       if (input.password !== undefined) {
-        const problem = passwordProblem(input.password);
-        if (problem) throw new UserError('weak_password', `password ${problem}`);
+        // Checked against the list of common passwords and this account's own email and name.
+        const refusal = passwordRefusal(input.password, { email, displayName: input.displayName });
+        if (refusal) throw new UserError(refusal.error, `password ${refusal.message}`);
       }
       if (await byEmail(email)) throw new UserError('email_taken', `an account with the email ${email} already exists`);
       const id = randomUUID();

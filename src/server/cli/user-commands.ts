@@ -12,7 +12,8 @@ import type { Io } from './main';
 
 export const USER_USAGE = `  user add EMAIL --role ROLE --password-stdin [--name NAME] [--account ID]
                                    Add a local account; the password is read from stdin
-                                   (at least 10 characters). ROLE: ${ROLES.join(', ')}.
+                                   (at least 10 characters, not a common or breached
+                                   password, not made of the email or name). ROLE: ${ROLES.join(', ')}.
                                    ID: the person's id in the agency's learning record store.
   user list                        List accounts: email, role, name, agency id.
   user role EMAIL ROLE             Change an account's role.`;

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ADMIN_ONLY, Role, TEACHING } from '../../domain/roles';
-import { passwordProblem } from '../auth/password';
+import { passwordLengthProblem } from '../auth/password-policy';
 import { UserError, type UserRow, type UserStore } from '../auth/user-store';
 import { parseOr400 } from './validate';
 
@@ -10,8 +10,9 @@ const NewUser = z
   .object({
     email: z.email('must be an email address').max(200),
     role: Role,
+    // The length here, with the other fields; the list and the account's own words in users.create.
     password: z.string().superRefine((p, ctx) => {
-      const problem = passwordProblem(p);
+      const problem = passwordLengthProblem(p);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
     displayName: z.string().trim().max(100).optional(),
@@ -37,6 +38,9 @@ const CONFLICTS: Record<UserError['code'], [number, string]> = {
   email_taken: [409, 'body.email'],
   account_name_taken: [409, 'body.accountName'],
   weak_password: [400, 'body.password'],
+  password_blank: [400, 'body.password'],
+  password_common: [400, 'body.password'],
+  password_context: [400, 'body.password'],
   user_not_found: [404, 'params.id'],
 };
 

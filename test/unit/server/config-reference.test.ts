@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SIGN_IN_LIMITS } from '../../../src/server/auth/sign-in-throttle';
 import { loadConfig, SETTINGS } from '../../../src/server/config';
 import { configTable, END_MARKER, START_MARKER, withConfigTable } from '../../../src/server/ops/config-reference';
 import { DEFAULT_ACTIVITY_BASE } from '../../../src/server/xapi/lrs-config';
@@ -15,6 +16,7 @@ const EVERYTHING: Record<string, string> = {
   LRS_ENDPOINT: 'https://lrs.example/xapi/', LRS_USERNAME: 'u', LRS_PASSWORD: 'p', XAPI_ACCOUNT_HOMEPAGE: 'https://accounts.example', XAPI_ACTIVITY_BASE: 'https://t.example/xapi',
   REDIS_URL: 'redis://127.0.0.1:6379', PUBLIC_ADDRESS: '10.0.0.1:8080', SCAN_MODEL_URL: '/models/x/model.json',
   LOG_LEVEL: 'warn', LOG_FORMAT: 'json', NODE_ENV: 'production', TRUST_PROXY: '1', SHUTDOWN_TIMEOUT_MS: '5000', SHUTDOWN_DRAIN_MS: '0',
+  SIGN_IN_ADDRESS_FAILURES: '30', SIGN_IN_ACCOUNT_FAILURES: '5',
 };
 
 describe('the configuration reference', () => {
@@ -41,6 +43,7 @@ describe('the configuration reference', () => {
     const shown = Object.fromEntries(SETTINGS.map((s) => [s.name, s.default]));
     expect(shown).toMatchObject({ PORT: String(defaults.port), HOST: defaults.host, LOG_LEVEL: defaults.logLevel, XAPI_ACTIVITY_BASE: DEFAULT_ACTIVITY_BASE });
     expect(shown).toMatchObject({ SHUTDOWN_TIMEOUT_MS: String(defaults.shutdownTimeoutMs), SHUTDOWN_DRAIN_MS: String(defaults.shutdownDrainMs), TRUST_PROXY: String(defaults.trustProxy) });
+    expect(shown).toMatchObject({ SIGN_IN_ADDRESS_FAILURES: String(DEFAULT_SIGN_IN_LIMITS.addressFailures), SIGN_IN_ACCOUNT_FAILURES: String(DEFAULT_SIGN_IN_LIMITS.accountFailures) });
   });
 
   it('escapes pipes inside a cell', () => {

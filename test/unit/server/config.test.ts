@@ -62,8 +62,16 @@ describe('loadConfig', () => {
     [{ LOG_FORMAT: 'xml' }, "LOG_FORMAT must be json or text, got 'xml'"],
     [{ TRUST_PROXY: 'proxy.example' }, 'TRUST_PROXY must be true, false, a hop count or a comma-separated list'],
     [{ SHUTDOWN_TIMEOUT_MS: '10s' }, "SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds (0-9999999), got '10s'"],
+    [{ SIGN_IN_ADDRESS_FAILURES: '0' }, "SIGN_IN_ADDRESS_FAILURES must be a whole number from 1 to 100000, got '0'"],
+    [{ SIGN_IN_ACCOUNT_FAILURES: 'many' }, "SIGN_IN_ACCOUNT_FAILURES must be a whole number from 1 to 1000, got 'many'"],
   ])('rejects %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the sign-in limits, leaving the defaults to the throttle when unset', () => {
+    expect(loadConfig({}).signInLimits).toBeUndefined();
+    expect(loadConfig({ SIGN_IN_ADDRESS_FAILURES: '200' }).signInLimits).toEqual({ addressFailures: 200 });
+    expect(loadConfig({ SIGN_IN_ADDRESS_FAILURES: '200', SIGN_IN_ACCOUNT_FAILURES: '3' }).signInLimits).toEqual({ addressFailures: 200, accountFailures: 3 });
   });
 
   it('takes SCAN_MODEL_URL as a path on this server or an http(s) URL of a model.json', () => {
