@@ -66,7 +66,7 @@ describe.skipIf(!havePhotos)('Scan: a photo of the item', () => {
     const { page, external, errors } = await openScan(browser);
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
-    await page.getByText(/^Detector: (webgl|wasm|cpu)$/).waitFor({ timeout: LOAD });
+    await page.getByText(/^Recognition runs on this device \((graphics card|processor)\)$/).waitFor({ timeout: LOAD });
 
     const started = Date.now();
     await scanPhoto(page, BEAR);
@@ -164,13 +164,14 @@ describe.skipIf(!havePhotos)('Scan without WebGL', () => {
       await route.fulfill({ response: res, body: noWebgl + (await res.text()) });
     });
     await page.goto(`${baseUrl}/?page=scan`);
-    await page.getByText(/^Detector: (wasm|cpu)$/).waitFor({ timeout: LOAD });
+    await page.getByText('Recognition runs on this device (processor)', { exact: true }).waitFor({ timeout: LOAD });
     expect(patched).toBe(true);
     const started = Date.now();
     await scanPhoto(page, BEAR);
     console.log(`[scan] ${await page.evaluate(() => window.__twinspect?.scan?.backend)}: photo analysed in ${Date.now() - started} ms`);
     expect(await page.evaluate(() => window.__twinspect?.scan?.backend)).toBe('wasm');
-    expect(await page.getByTestId('scan-backend').textContent()).toBe('Detector: wasm');
+    expect(await page.getByTestId('scan-backend').textContent()).toBe('Recognition runs on this device (processor)');
+    expect(await page.getByTestId('scan-backend').getAttribute('data-backend')).toBe('wasm');
     await page.getByRole('button', { name: 'Open Bramble Bear' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
