@@ -25,7 +25,7 @@ afterAll(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 
 /** Runs `npm start`'s script until the first-admin hint is out, stops it, and gives back all it wrote (stdout and stderr). */
 async function start(opts: { terminal: boolean; distDir: string }): Promise<string> {
-  const env = { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: fresh('data'), DIST_DIR: opts.distDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: fresh('data'), DIST_DIR: opts.distDir };
   delete env.LOG_FORMAT;
   delete env.NODE_ENV; // vitest sets NODE_ENV=test; a newcomer's shell has none
   delete env.TWINSPECT_SKIP_BUILD;
