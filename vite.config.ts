@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { VitePWA } from 'vite-plugin-pwa';
-import { rgbPng } from './src/build/png';
+import { rgbPng } from './src/build/png.ts';
 
 /**
  * Serves WebXR controller and hand models from the app itself at /xr-profiles/ (the default is a

@@ -84,8 +84,8 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'PUBLIC_ADDRESS', type: 'host:port', defaultNote: '`HOST:PORT`', description: "with Redis: where browsers reach this process's live rooms" },
   { name: 'SCAN_MODEL_URL', type: 'path or http(s) URL', default: '/models/coco-ssd/model.json', description: "the detector's model for Scan: a path here, or an http(s) URL" },
   { name: 'LOG_LEVEL', type: LOG_LEVELS.join(' | '), default: 'info', description: 'how much the server logs; each request is one line at `info` (health checks at `debug`)' },
-  { name: 'LOG_FORMAT', type: 'json | text', defaultNote: '`json` with `NODE_ENV=production`, else `text`', description: 'one JSON object per line (level, time, msg, reqId, ...), or plain lines for a terminal' },
-  { name: 'NODE_ENV', type: 'text', description: '`production` makes JSON logs the default' },
+  { name: 'LOG_FORMAT', type: 'json | text', defaultNote: '`text` on a terminal, `json` when the output is not a terminal or `NODE_ENV=production`', description: 'one JSON object per line (level, time, msg, reqId, ...), or plain lines for a terminal; the same on every start' },
+  { name: 'NODE_ENV', type: 'text', description: '`production` makes JSON logs the default, even on a terminal' },
   { name: 'TRUST_PROXY', type: 'false | true | hop count | IP/CIDR list', default: 'false', description: "behind a reverse proxy: whose `X-Forwarded-For`/`-Proto`/`-Host` to believe (client IPs for sign-in limits, https for `Secure` cookies, the host for the cross-site check); prefer the proxy's address: with `true` or a hop count, anyone who reaches the server directly is believed too" },
   { name: 'SIGN_IN_ADDRESS_FAILURES', type: 'integer 1-100000', default: String(DEFAULT_SIGN_IN_LIMITS.addressFailures), description: 'failed sign-ins one client address may make, across all accounts, in 15 minutes; then it waits for the rest of them (an office behind one NAT shares one address)' },
   { name: 'SIGN_IN_ACCOUNT_FAILURES', type: 'integer 1-1000', default: String(DEFAULT_SIGN_IN_LIMITS.accountFailures), description: 'failed sign-ins on one account from one address before that address waits 1 minute, doubling at each further lock up to 15; the owner signing in from elsewhere is not refused' },
@@ -177,12 +177,21 @@ function logLevel(env: Env): LogLevel {
   return level;
 }
 
-function logFormat(env: Env): LogFormat {
+/**
+ * LOG_FORMAT, else the default: plain lines on a terminal, JSON when the output goes elsewhere (a file,
+ * a pipe, a log collector) or NODE_ENV=production. `terminal`: whether stdout is a terminal.
+ */
+export function logFormatOf(env: Env, terminal: boolean): LogFormat | undefined {
   const production = text(env, 'NODE_ENV') === 'production';
   const raw = text(env, 'LOG_FORMAT')?.toLowerCase();
-  if (raw === undefined) return production ? 'json' : 'text';
-  if (raw !== 'json' && raw !== 'text') throw new ConfigError(`LOG_FORMAT must be json or text, got '${raw}'`);
-  return raw;
+  if (raw === undefined) return production || !terminal ? 'json' : 'text';
+  return raw === 'json' || raw === 'text' ? raw : undefined;
+}
+
+function logFormat(env: Env, terminal: boolean): LogFormat {
+  const format = logFormatOf(env, terminal);
+  if (!format) throw new ConfigError(`LOG_FORMAT must be json or text, got '${text(env, 'LOG_FORMAT')?.toLowerCase()}'`);
+  return format;
 }
 
 function trustProxy(env: Env): boolean | number | string[] {
@@ -220,7 +229,8 @@ function millis(env: Env, key: string, fallback: number): number {
   return Number(raw);
 }
 
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
+/** `terminal`: whether the logs go to a terminal (plain lines by default there, JSON elsewhere). */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), terminal: boolean = process.stdout.isTTY === true): ServerConfig {
   return {
     port: port(env),
     host: host(env),
@@ -234,7 +244,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     redisUrl: redisUrl(env),
     publicAddress: publicAddress(env),
     logLevel: logLevel(env),
-    logFormat: logFormat(env),
+    logFormat: logFormat(env, terminal),
     trustProxy: trustProxy(env),
     signInLimits: signInLimits(env),
     shutdownTimeoutMs: millis(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),

@@ -26,8 +26,9 @@ import { root } from '../e2e/support/app-server';
 import { CHROMIUM, openPage } from '../e2e/support/browser';
 import { median } from './browser-figures';
 import type { Figure } from './drill-figures';
+import { PHOTOS_DIR } from '../support/fixture-photos';
 
-export const PHOTOS_DIR = join(root, '..', 'shared', 'fixtures', 'photos');
+export { PHOTOS_DIR };
 /** A few real photos of different sizes and contents. */
 const PHOTOS = ['IBM-MAX-Object-Detector_baby-bear.jpg', 'PaddleClas_wangzai.jpg', 'jetson-inference_bottle_0.jpg', 'tfjs-models_posenet_backpackman.jpg'];
 
@@ -274,7 +275,7 @@ async function chromiumFigures(baseUrl: string, browser: Browser | undefined, ph
 export async function measureScanFigures(opts: { quick: boolean; baseUrl?: string; browser?: Browser }): Promise<Figure[]> {
   const photos = availablePhotos();
   const figures: Figure[] = [];
-  if (!photos.length) note(`no fixture photos at ${PHOTOS_DIR}: the per-photo scan figures are skipped (fetch /work/shared/fixtures)`);
+  if (!photos.length) note(`no fixture photos at ${PHOTOS_DIR}: the per-photo scan figures are skipped (they belong in test/fixtures/photos: restore them with git)`);
   else {
     try {
       figures.push(...(await nodeFigures(photos, opts.quick ? 10 : 30)));

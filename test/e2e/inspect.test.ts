@@ -16,10 +16,10 @@ import { ACCOUNTS, root } from './support/app-server';
 import { launchBrowser, openPage, waitFrames } from './support/browser';
 import { launchWithCamera } from './support/fake-camera';
 import { apiAs, signIn } from './support/session';
+import { fixturePhoto } from '../support/fixture-photos';
 
 const baseUrl = inject('baseUrl');
-const PHOTOS = join(root, '..', 'shared', 'fixtures', 'photos');
-const BEAR = join(PHOTOS, 'IBM-MAX-Object-Detector_baby-bear.jpg');
+const BEAR = fixturePhoto('IBM-MAX-Object-Detector_baby-bear.jpg');
 const havePhotos = existsSync(BEAR);
 const SHOTS = join(root, 'test/e2e/screenshots');
 const LOAD = 150_000;

@@ -2,24 +2,23 @@
  * Scan in a real browser: a photo of an item offers its product and opens its comparison; a photo
  * of something not in the catalogue says so; nothing of the picture is sent; and a fake camera made
  * from a photo draws the boxes and offers the product. The photos are real ones from
- * ../shared/fixtures/photos (never copied into this repository).
+ * test/fixtures/photos.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Browser, type Page, type Request } from 'playwright-core';
-import { root } from './support/app-server';
 import { launchBrowser, openPage } from './support/browser';
 import { launchWithCamera } from './support/fake-camera';
+import { fixturePhoto } from '../support/fixture-photos';
 
 const baseUrl = inject('baseUrl');
-const PHOTOS = join(root, '..', 'shared', 'fixtures', 'photos');
-const BEAR = join(PHOTOS, 'IBM-MAX-Object-Detector_baby-bear.jpg');
-const WANGZAI = join(PHOTOS, 'PaddleClas_wangzai.jpg');
+const BEAR = fixturePhoto('IBM-MAX-Object-Detector_baby-bear.jpg');
+const WANGZAI = fixturePhoto('PaddleClas_wangzai.jpg');
 const havePhotos = existsSync(BEAR) && existsSync(WANGZAI);
 if (!havePhotos) {
-  console.warn(`\n\n!!!!!!!!\n!!! SKIPPING the Scan browser tests: the fixture photos are missing at ${PHOTOS}.\n!!! CI always has them; fetch /work/shared/fixtures to run these tests.\n!!!!!!!!\n`);
+  console.warn(`\n\n!!!!!!!!\n!!! SKIPPING the Scan browser tests: the fixture photos are missing at ${BEAR}.\n!!! They are in the repository under test/fixtures/photos: restore them with git.\n!!!!!!!!\n`);
 }
 
 /** Loading tfjs and the weights in software WebGL on 2 shared cores is slow. */
@@ -67,7 +66,7 @@ describe.skipIf(!havePhotos)('Scan: a photo of the item', () => {
     const { page, external, errors } = await openScan(browser);
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
-    await page.getByText(/^Detector: (webgl|wasm|cpu)$/).waitFor({ timeout: LOAD });
+    await page.getByText(/^Recognition runs on this device \((graphics card|processor)\)$/).waitFor({ timeout: LOAD });
 
     const started = Date.now();
     await scanPhoto(page, BEAR);
@@ -165,13 +164,14 @@ describe.skipIf(!havePhotos)('Scan without WebGL', () => {
       await route.fulfill({ response: res, body: noWebgl + (await res.text()) });
     });
     await page.goto(`${baseUrl}/?page=scan`);
-    await page.getByText(/^Detector: (wasm|cpu)$/).waitFor({ timeout: LOAD });
+    await page.getByText('Recognition runs on this device (processor)', { exact: true }).waitFor({ timeout: LOAD });
     expect(patched).toBe(true);
     const started = Date.now();
     await scanPhoto(page, BEAR);
     console.log(`[scan] ${await page.evaluate(() => window.__twinspect?.scan?.backend)}: photo analysed in ${Date.now() - started} ms`);
     expect(await page.evaluate(() => window.__twinspect?.scan?.backend)).toBe('wasm');
-    expect(await page.getByTestId('scan-backend').textContent()).toBe('Detector: wasm');
+    expect(await page.getByTestId('scan-backend').textContent()).toBe('Recognition runs on this device (processor)');
+    expect(await page.getByTestId('scan-backend').getAttribute('data-backend')).toBe('wasm');
     await page.getByRole('button', { name: 'Open Bramble Bear' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();

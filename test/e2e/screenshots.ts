@@ -9,6 +9,7 @@ import { launchBrowser, openPage, waitFrames } from './support/browser';
 import { apiAs, signIn } from './support/session';
 import { enter, remote, waitXrFrames } from './support/xr';
 import { takeStudioScreenshots } from './studio-screenshots';
+import { fixturePhoto } from '../support/fixture-photos';
 
 const out = join(root, 'test/e2e/screenshots');
 mkdirSync(out, { recursive: true });
@@ -18,8 +19,8 @@ await buildApp();
 const app = await startApp({ accounts: true });
 const browser = await launchBrowser();
 try {
-  // Scan: a real photo (from ../shared/fixtures/photos) recognised on the device, boxes and the matching product.
-  const photo = join(root, '..', 'shared', 'fixtures', 'photos', 'IBM-MAX-Object-Detector_baby-bear.jpg');
+  // Scan: a real photo (from test/fixtures/photos) recognised on the device, boxes and the matching product.
+  const photo = fixturePhoto('IBM-MAX-Object-Detector_baby-bear.jpg');
   const { page: scan } = await openPage(browser, `${app.baseUrl}/?page=scan`, { width: 1400, height: 820 });
   await scan.getByRole('heading', { name: 'Scan an item' }).waitFor();
   await scan.locator('input[type=file]').setInputFiles(photo);

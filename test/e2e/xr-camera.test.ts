@@ -15,9 +15,10 @@ import { build } from 'vite';
 import type { ScanOutcome } from '../../src/domain/recognition';
 import { root } from './support/app-server';
 import { launchBrowser, openPage } from './support/browser';
+import { fixturePhoto } from '../support/fixture-photos';
 
 const baseUrl = inject('baseUrl');
-const COFFEE = join(root, '..', 'shared', 'fixtures', 'photos', 'tfjs-models_coffee.jpg');
+const COFFEE = fixturePhoto('tfjs-models_coffee.jpg');
 const havePhoto = existsSync(COFFEE);
 if (!havePhoto) console.warn(`\n!!! SKIPPING the XR camera test: the fixture photo is missing at ${COFFEE}.\n`);
 

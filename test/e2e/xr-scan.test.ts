@@ -6,15 +6,14 @@
  * teddy bear, Bramble Bear is offered, and Open goes to its comparison.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { root } from './support/app-server';
 import { launchBrowser } from './support/browser';
+import { fixturePhoto } from '../support/fixture-photos';
 import { emulateCameraAccess, enter, openEmulated, overlayButtons, pullTriggerAt, recordSessionRequests, sessionRequests, XR_TEST_TIMEOUT, xrScan } from './support/xr';
 
 const baseUrl = inject('baseUrl');
-const BEAR = join(root, '..', 'shared', 'fixtures', 'photos', 'IBM-MAX-Object-Detector_baby-bear.jpg');
+const BEAR = fixturePhoto('IBM-MAX-Object-Detector_baby-bear.jpg');
 const havePhoto = existsSync(BEAR);
 if (!havePhoto) console.warn(`\n!!! SKIPPING the emulated camera in AR: the fixture photo is missing at ${BEAR}.\n`);
 /** Loading the detector in a worker while SwiftShader draws XR frames on two shared cores. */

@@ -1,12 +1,12 @@
 /**
- * `twinspect scan` end to end: the CLI in a child Node on real photos from ../shared/fixtures/photos
+ * `twinspect scan` end to end: the CLI in a child Node on real photos from test/fixtures/photos
  * (see support/recognition-photos.ts), in JSON and as a human summary, and its errors.
  */
-import { expect, it } from 'vitest';
 import type { Detection } from '../../src/domain/recognition';
-import { photo, runScan, suite, TOLERANCE } from './support/recognition-photos';
+import { describe, expect, it } from 'vitest';
+import { photo, runScan, TOLERANCE } from './support/recognition-photos';
 
-suite('twinspect scan (CLI, end to end)', () => {
+describe('twinspect scan (CLI, end to end)', () => {
   it('--json prints the detections and matches of each photo', () => {
     const started = performance.now();
     const res = runScan(photo('jetson-inference_bottle_0.jpg'), photo('PaddleClas_wangzai.jpg'), '--json');

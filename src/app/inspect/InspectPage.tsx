@@ -12,7 +12,7 @@ import { canInspect, INSPECT_PAGE } from './access';
 import { InspectionView } from './InspectionView';
 import { ProductPicker } from './ProductPicker';
 import { RecordList } from './RecordList';
-import { newId } from './ids';
+import { newRecordId } from './ids';
 import './inspect.css';
 
 export function InspectPage() {
@@ -23,7 +23,7 @@ export function InspectPage() {
   const mayCreate = canInspect(user);
 
   useEffect(() => {
-    if (route.product && !route.record && mayCreate) navigate({ page: 'inspect', product: route.product, record: newId() }, { replace: true });
+    if (route.product && !route.record && mayCreate) navigate({ page: 'inspect', product: route.product, record: newRecordId() }, { replace: true });
   }, [route.product, route.record, mayCreate]);
 
   if (!loaded) return <main className="page"><LoadingBar label={t('loadingRecord')} /></main>;

@@ -11,7 +11,7 @@ import { contentVersionOf, inspectApi, type InspectProduct } from './inspect-api
 import { recordStore } from './record-store';
 import { syncSoon, useSyncStatus } from './sync';
 import type { LocalInspection, LocalPhoto } from './sync-queue';
-import { editTime, newId } from './ids';
+import { editTime, isFreshRecord, newId } from './ids';
 
 export type Loaded =
   | { at: 'loading' }
@@ -19,6 +19,20 @@ export type Loaded =
   /** Someone else's record (an instructor reading a group member's): shown, not edited. */
   | { at: 'read-only'; product: InspectProduct; record: InspectionRecord }
   | { at: 'own'; product: InspectProduct };
+
+/**
+ * The server's copy of a record, null when it has none (or cannot be reached: a new record then). A
+ * record this tab has just made is not asked for: the server cannot have it, and its 404 was logged in
+ * the console as an error on every new inspection.
+ */
+export async function storedRecord(recordId: string, get: (id: string) => Promise<InspectionRecord> = inspectApi.get): Promise<InspectionRecord | null> {
+  if (isFreshRecord(recordId)) return null;
+  return get(recordId).catch((e: unknown) => {
+    if (e instanceof ApiError && e.status === 404) return null;
+    if (e instanceof ApiError) throw e;
+    return null; // no connection: a new record
+  });
+}
 
 export function useInspection(productId: string, recordId: string, user: SessionUser | null) {
   const [loaded, setLoaded] = useState<Loaded>({ at: 'loading' });
@@ -36,11 +50,7 @@ export function useInspection(productId: string, recordId: string, user: Session
       const product = await inspectApi.product(productId);
       const mine = await recordStore.record(recordId).catch(() => undefined);
       if (mine) return { product, input: mine.input };
-      const stored = await inspectApi.get(recordId).catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 404) return null;
-        if (e instanceof ApiError) throw e;
-        return null; // no connection: a new record
-      });
+      const stored = await storedRecord(recordId);
       if (stored && stored.officer.id !== user?.id) return { product, readOnly: stored };
       if (stored) {
         const { officer: _o, photos: _p, storedAt: _s, ...input } = stored;

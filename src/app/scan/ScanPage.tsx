@@ -14,6 +14,7 @@ import { ScanResults } from './ScanResults';
 import './scan.css';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/i18n';
+import { runsOnKey } from './runs-on';
 
 /** Why the camera could not be opened, in the interface's language. */
 function cameraErrorText(e: CameraError): string {
@@ -250,8 +251,9 @@ export function ScanPage() {
             e.target.value = '';
           }}
         />
-        <span className="scan-backend" data-testid="scan-backend">
-          {t('detector', { backend: backend ?? t('detectorLoading') })}
+        {/* Where recognition runs, in words; the backend's own name (webgl, wasm, cpu) only in data-backend, for diagnostics. */}
+        <span className="scan-backend" data-testid="scan-backend" data-backend={backend ?? ''}>
+          {t(runsOnKey(backend))}
         </span>
       </div>
       {cameraError && (

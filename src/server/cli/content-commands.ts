@@ -15,6 +15,8 @@ import { createUserStore } from '../auth/user-store';
 import type { Io } from './main';
 import { withDatabase } from './user-commands';
 import { textIn } from '../../domain/local-text';
+import { prepare } from '../startup';
+import { ensureModels } from './ensure-models';
 
 export const CONTENT_USAGE = `  content export FILE.zip [--product ID]
                                    Write every published product (or one) as a content pack zip.
@@ -35,11 +37,18 @@ export async function contentCommand(args: string[], io: Io): Promise<number> {
   const known = command === 'export' ? ['--product'] : ['--publish', '--author'];
   const stray = rest.find((a, i) => a.startsWith('-') ? !known.includes(a) : !['--product', '--author'].includes(rest[i - 1] ?? ''));
   if ((command !== 'export' && command !== 'import') || stray) return usage();
-  const { contentDir } = loadConfig();
+  const config = loadConfig();
+  const { contentDir } = config;
   try {
     if (command === 'export') {
-      return await withDatabase(async ({ db }) => {
-        const store = createCatalogueStore(db);
+      // As the server would serve it: the built-in pack's models made if missing, and the pack written
+      // into the database as at start, so that a fresh data folder exports the built-in catalogue.
+      await ensureModels(contentDir, { info: io.err }).catch((err: unknown) =>
+        io.err(`warning: could not generate the models (${err instanceof Error ? err.message : String(err)}): run npm run assets`),
+      );
+      const { database, store } = await prepare({ ...config, warn: io.err });
+      const db = database.db;
+      try {
         const id = option(rest, '--product');
         const products = id ? [await store.get(id)].flatMap((p) => (p ? [p] : [])) : await store.list();
         if (id && products.length === 0) {
@@ -50,7 +59,9 @@ export async function contentCommand(args: string[], io: Io): Promise<number> {
         await writeFile(file, zip);
         io.out(`Wrote ${products.length} product${products.length === 1 ? '' : 's'} to ${file}.`);
         return 0;
-      });
+      } finally {
+        await database.close();
+      }
     }
     const checked = await checkPackZip(new Uint8Array(await readFile(file)));
     if (!checked.ok) {

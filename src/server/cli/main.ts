@@ -6,13 +6,15 @@ import { loadPack } from '../catalogue/load-pack';
 import { formatPackError } from '../catalogue/pack-error';
 import { formatSummary, summarise } from '../catalogue/summary';
 import { CONTENT_USAGE, contentCommand } from './content-commands';
+import { ensureModels, isBuiltinPack } from './ensure-models';
 import { USER_USAGE, userCommand } from './user-commands';
 
 export const USAGE = `Usage: twinspect <command>
 
 Commands:
-  catalogue check [dir] [--json]   Check a content pack (default ./content): schema, ids, models,
-                                   tell nodes and surface points. --json prints the summary as JSON.
+  catalogue check [dir] [--json]   Check a content pack (default CONTENT_DIR or ./content): schema,
+                                   ids, models, tell nodes and surface points (the built-in pack's
+                                   models are generated first if missing). --json: the summary as JSON.
   scan PHOTO... [--json] [--content DIR]
                                    Find objects in photos (COCO-SSD, wasm) and match them to the
                                    pack's products, or print "no matching product". See scan --help.
@@ -53,7 +55,14 @@ async function catalogueCheck(args: string[], io: Io): Promise<number> {
     io.err(`twinspect: unexpected ${unknown.length ? `option ${unknown[0]}` : `argument ${dirs[1]}`}\n\n${USAGE}`);
     return 2;
   }
-  const dir = resolve(dirs[0] ?? 'content');
+  const dir = resolve(dirs[0] ?? (process.env.CONTENT_DIR?.trim() || 'content'));
+  if (isBuiltinPack(dir)) {
+    try {
+      await ensureModels(dir, { info: io.err });
+    } catch (err) {
+      io.err(`warning: could not generate the models (${err instanceof Error ? err.message : String(err)}): run npm run assets`);
+    }
+  }
   const pack = await loadPack(dir);
   for (const warning of pack.warnings) io.err(`warning: ${formatPackError(warning)}`);
   if (pack.errors.length > 0) {

@@ -5,7 +5,7 @@
  * redacted wherever they appear, and secret-looking query parameters are masked in URLs.
  */
 import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import type { LogFormat, LogLevel } from '../config';
+import { logFormatOf, type LogFormat, type LogLevel } from '../config';
 
 /** Paths pino replaces with "[redacted]" in every line. */
 export const REDACT_PATHS = [
@@ -112,13 +112,15 @@ export function serverOptions(logger: FastifyServerOptions['logger'], trustProxy
 }
 
 /**
- * A line for when there is no logger yet (the settings could not be read): JSON, or text when the
- * environment asks for it, to stderr.
+ * A line for when there is no logger yet (the settings could not be read, or `npm start` is still
+ * preparing): in the format the logger will use (JSON when LOG_FORMAT is invalid and not on a terminal);
+ * information to stdout, warnings and errors to stderr.
  */
-export function bootLine(env: Record<string, string | undefined>, level: 'error' | 'fatal', msg: string): void {
-  const json = (env.LOG_FORMAT?.trim().toLowerCase() ?? (env.NODE_ENV?.trim() === 'production' ? 'json' : 'text')) === 'json';
+export function bootLine(env: Record<string, string | undefined>, level: 'info' | 'warn' | 'error' | 'fatal', msg: string, terminal = process.stdout.isTTY === true): void {
+  const json = (logFormatOf(env, terminal) ?? (terminal ? 'text' : 'json')) === 'json';
   const line = { level, time: new Date().toISOString(), pid: process.pid, msg };
-  process.stderr.write(`${json ? JSON.stringify(line) : msg}\n`);
+  const out = level === 'info' ? process.stdout : process.stderr;
+  out.write(`${json ? JSON.stringify(line) : `${level === 'warn' ? 'warning: ' : ''}${msg}`}\n`);
 }
 
 /** Where the live rooms' errors go: the app's warn callback (tests), else the logger, else stderr. */

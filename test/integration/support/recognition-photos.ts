@@ -1,27 +1,19 @@
 /**
- * Where the recognition tests find their real photos (../shared/fixtures/photos, read from there,
- * never copied into the repository), the suite that skips with a warning when they are missing, the
+ * Where the recognition tests find their real photos (test/fixtures/photos, in the repository), the
  * README's table of what COCO-SSD finds in each, and a runner for the `twinspect scan` CLI.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe } from 'vitest';
 import type { Detection } from '../../../src/domain/recognition';
+import { fixturePhoto, PHOTOS_DIR } from '../../support/fixture-photos';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
-export const photosDir = join(repoRoot, '..', 'shared', 'fixtures', 'photos');
-export const haveFixtures = existsSync(join(photosDir, 'README.md'));
-export const photo = (name: string) => join(photosDir, name);
+export const photosDir = PHOTOS_DIR;
+export const photo = fixturePhoto;
 /** How far a score may stray from the fixtures README. */
 export const TOLERANCE = 0.05;
 
-if (!haveFixtures) {
-  console.warn(
-    `\n${'!'.repeat(78)}\n!! SKIPPING recognition integration tests: no fixture photos at ${photosDir}\n${'!'.repeat(78)}\n`,
-  );
-}
-export const suite = haveFixtures ? describe : describe.skip;
 
 /** "cup 0.987", "person 0.924, backpack 0.588" from the README's "coco-ssd finds" column. */
 export function readmeTable(): Map<string, { cocoClass: string; score: number }[]> {

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/server/config';
+import { loadConfig, logFormatOf } from '../../../src/server/config';
 
 describe('loadConfig', () => {
   it('has defaults for everything but DATABASE_URL', () => {
-    expect(loadConfig({}, '/srv/app')).toEqual({
+    expect(loadConfig({}, '/srv/app', true)).toEqual({
       port: 8080,
       host: '0.0.0.0',
       dataDir: resolve('/srv/app/data'),
@@ -23,6 +23,7 @@ describe('loadConfig', () => {
     const config = loadConfig(
       { PORT: '3000', HOST: '127.0.0.1', DATA_DIR: 'var', DATABASE_URL: 'postgres://u:p@db:5432/t', CONTENT_DIR: '/packs/a', DIST_DIR: 'out' },
       '/srv/app',
+      true,
     );
     expect(config).toEqual({
       port: 3000,
@@ -37,6 +38,15 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       shutdownDrainMs: 0,
     });
+  });
+
+  it('logs plain lines on a terminal and JSON elsewhere, unless LOG_FORMAT says which', () => {
+    expect(loadConfig({}, '/srv/app', true).logFormat).toBe('text');
+    expect(loadConfig({}, '/srv/app', false).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production' }, '/srv/app', true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, '/srv/app', true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'TEXT' }, '/srv/app', false).logFormat).toBe('text');
+    expect(logFormatOf({ LOG_FORMAT: 'xml' }, true)).toBeUndefined();
   });
 
   it('reads the logging, proxy and shutdown settings', () => {

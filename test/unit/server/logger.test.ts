@@ -1,7 +1,7 @@
 /** The server's log lines: one JSON object per line, a line per request, secrets redacted; text lines for a terminal. */
 import Fastify from 'fastify';
-import { describe, expect, it } from 'vitest';
-import { logUrl, loggerOptions, serverOptions, textLine, textStream } from '../../../src/server/ops/logger';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bootLine, logUrl, loggerOptions, serverOptions, textLine, textStream } from '../../../src/server/ops/logger';
 
 async function logged(format: 'json' | 'text', level: 'info' | 'debug' = 'info') {
   const lines: string[] = [];
@@ -67,5 +67,38 @@ describe('the server log', () => {
     const { trustProxy } = serverOptions(false, 1);
     expect(typeof trustProxy === 'function' && [trustProxy('10.0.0.1', 0), trustProxy('10.0.0.2', 1)]).toEqual([true, false]);
     expect(serverOptions(false, ['10.0.0.0/8']).trustProxy).toEqual(['10.0.0.0/8']);
+  });
+
+  describe("bootLine (npm start's own lines, before the logger)", () => {
+    afterEach(() => vi.restoreAllMocks());
+    const capture = () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+      vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+      return { out, err };
+    };
+
+    it('writes plain lines on a terminal: news to stdout, warnings to stderr', () => {
+      const { out, err } = capture();
+      bootLine({}, 'info', 'Building the client (vite build)…', true);
+      bootLine({}, 'warn', 'the client build failed', true);
+      expect(out).toEqual(['Building the client (vite build)…\n']);
+      expect(err).toEqual(['warning: the client build failed\n']);
+    });
+
+    it('writes JSON when not on a terminal, or when LOG_FORMAT=json or NODE_ENV=production asks', () => {
+      const { out } = capture();
+      bootLine({}, 'info', 'one', false);
+      bootLine({ LOG_FORMAT: 'json' }, 'info', 'two', true);
+      bootLine({ NODE_ENV: 'production' }, 'info', 'three', true);
+      expect(out.map((l) => JSON.parse(l))).toMatchObject([{ level: 'info', msg: 'one' }, { msg: 'two' }, { msg: 'three' }]);
+    });
+
+    it('follows LOG_FORMAT=text off a terminal too', () => {
+      const { out } = capture();
+      bootLine({ LOG_FORMAT: 'text' }, 'info', 'plain', false);
+      expect(out).toEqual(['plain\n']);
+    });
   });
 });

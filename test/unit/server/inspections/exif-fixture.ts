@@ -4,10 +4,9 @@
  * longitude 2°21'3" E), put into a real JPEG after its SOI. Also a reader of IFD0's tags.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixturePhoto } from '../../../support/fixture-photos';
 
-export const PHOTOS_DIR = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'photos');
-export const realJpeg = (name = 'IBM-MAX-Object-Detector_baby-bear.jpg') => new Uint8Array(readFileSync(join(PHOTOS_DIR, name)));
+export const realJpeg = (name = 'IBM-MAX-Object-Detector_baby-bear.jpg') => new Uint8Array(readFileSync(fixturePhoto(name)));
 
 /** The latitude's rationals as stored: 48/1, 51/1, 2400/100; searched for to show they are gone. */
 export const LATITUDE_BYTES = (() => {
