@@ -2,18 +2,18 @@
  * Photos of an inspection record: one JPEG, PNG or WebP per request (multipart, field `file`), put under
  * an id made on the device, so that a photo sent again after a lost answer is stored once. Its GPS
  * position is removed before it is stored unless the officer keeps it (keepLocation=true). Only the
- * record's officer adds photos; whoever may read the record may fetch them.
+ * record's officer adds photos; whoever may read the record may fetch them (a supervisor, only those
+ * stored while their grant held, each fetch logged).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { INSPECTING } from '../../domain/roles';
 import { userOf } from '../auth/access';
-import type { InspectionStore } from '../inspections/inspection-store';
 import { photoOf } from '../inspections/inspection-store';
 import { stripLocation } from '../inspections/strip-location';
 import type { FileStore } from '../studio/file-store';
 import { checkPhoto, MAX_PHOTO_BYTES } from '../uploads/photo-check';
-import { INSPECTION_READERS, noRecord, readableRecord, RecordParams } from '../inspections/record-access';
+import { INSPECTION_READERS, logRead, noRecord, readableRecord, RecordParams, type RecordReading } from '../inspections/record-access';
 import { readOneFile } from './upload-routes';
 import { parseOr400 } from './validate';
 
@@ -32,7 +32,7 @@ const refuse = (reply: FastifyReply, status: number, code: string, message: stri
 const photoIdTaken = (reply: FastifyReply, photoId: string) =>
   reply.code(409).send({ error: 'photo_id_taken', message: `The photo id ${photoId} belongs to another record; make a new id.` });
 
-export function registerInspectionPhotoRoutes(app: FastifyInstance, deps: { inspections: InspectionStore; files: FileStore }): void {
+export function registerInspectionPhotoRoutes(app: FastifyInstance, deps: RecordReading & { files: FileStore }): void {
   const { inspections, files } = deps;
 
   app.put('/api/inspections/:id/photos/:photoId', { config: { access: INSPECTING } }, async (request, reply) => {
@@ -73,10 +73,12 @@ export function registerInspectionPhotoRoutes(app: FastifyInstance, deps: { insp
   app.get('/api/inspections/:id/photos/:photoId', { config: { access: INSPECTION_READERS } }, async (request, reply) => {
     const params = parseOr400(PhotoParams, request.params, reply, 'params');
     if (!params) return reply;
-    const record = await readableRecord(inspections, request, reply);
-    if (!record) return reply;
-    const row = await inspections.photo(params.id, params.photoId);
+    const readable = await readableRecord(deps, request, reply);
+    if (!readable) return reply;
+    // Under a grant, only the photos the record showed while it held (readableRecord left the later out).
+    const row = readable.record.photos.some((p) => p.id === params.photoId) ? await inspections.photo(params.id, params.photoId) : undefined;
     const file = row && (await files.get(row.fileSha256));
+    if (file) await logRead(deps, readable, 'photo_read', params.photoId);
     if (!row || !file) return reply.code(404).send({ error: 'photo_not_found', message: `No photo ${params.photoId} in inspection record ${params.id}.` });
     return reply
       .header('cache-control', 'private, max-age=3600')
