@@ -12,6 +12,9 @@ import { canInspect, INSPECT_PAGE } from './access';
 import { InspectionView } from './InspectionView';
 import { ProductPicker } from './ProductPicker';
 import { RecordList } from './RecordList';
+import { AccessLog } from './AccessLog';
+import { SupervisionPanel } from './SupervisionPanel';
+import { SUPERVISED_ROLES } from '../../domain/supervision';
 import { newId } from './ids';
 import './inspect.css';
 
@@ -46,6 +49,8 @@ export function InspectPage() {
       <p className="inspect-statement">{t('statement')}</p>
       {mayCreate && <ProductPicker />}
       <RecordList user={user} />
+      <SupervisionPanel user={user} />
+      {SUPERVISED_ROLES.includes(user.role) && <AccessLog all={false} reloadKey={user.id} />}
     </main>
   );
 }

@@ -36,9 +36,9 @@ const LogQuery = z.object({
 });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const fail = (reply: FastifyReply, status: number, error: string, message: string, path?: string) =>
-  reply.code(status).send({ error, message, ...(path ? { issues: [{ path, message }] } : {}) });
-const noGrant = (reply: FastifyReply, id: string) => fail(reply, 404, 'grant_not_found', `No supervision grant ${id} that concerns you.`);
+const fail = (reply: FastifyReply, status: number, body: { error: string; message: string; path?: string }) =>
+  reply.code(status).send({ error: body.error, message: body.message, ...(body.path ? { issues: [{ path: body.path, message: body.message }] } : {}) });
+const noGrant = (reply: FastifyReply, id: string) => fail(reply, 404, { error: 'grant_not_found', message: `No supervision grant ${id} that concerns you.` });
 
 export function registerSupervisionRoutes(app: FastifyInstance, deps: RecordReading & { db: Db; store: CatalogueStore }): void {
   const { supervision, log } = deps;
@@ -95,14 +95,14 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: RecordRead
     const account = async (id: string) => (await deps.db.select().from(users).where(eq(users.id, id)).limit(1))[0];
     const [examiner, supervisor] = [await account(body.examinerId), await account(body.supervisorId)];
     if (!examiner || !SUPERVISED_ROLES.includes(examiner.role)) {
-      return fail(reply, 400, 'not_an_examiner', 'body.examinerId: no examiner account with this id: only an examiner’s records are supervised.', 'body.examinerId');
+      return fail(reply, 400, { error: 'not_an_examiner', message: 'body.examinerId: no examiner account with this id: only an examiner’s records are supervised.', path: 'body.examinerId' });
     }
     // Never an admin (so never the proposer), never the examiner: the one who grants does not read.
     if (!supervisor || !SUPERVISOR_ROLES.includes(supervisor.role) || supervisor.id === examiner.id || supervisor.id === admin.id) {
-      return fail(reply, 400, 'not_a_supervisor', 'body.supervisorId: the supervisor must be another instructor or examiner account, not an admin and not the examiner.', 'body.supervisorId');
+      return fail(reply, 400, { error: 'not_a_supervisor', message: 'body.supervisorId: the supervisor must be another instructor or examiner account, not an admin and not the examiner.', path: 'body.supervisorId' });
     }
     if (await supervision.openBetween(examiner.id, supervisor.id)) {
-      return fail(reply, 409, 'grant_exists', 'This supervisor already has a pending or active grant for this examiner.');
+      return fail(reply, 409, { error: 'grant_exists', message: 'This supervisor already has a pending or active grant for this examiner.' });
     }
     const grant = await supervision.propose({ examinerId: examiner.id, supervisorId: supervisor.id, proposedBy: admin.id, endsAt: body.endsAt ? new Date(body.endsAt) : null });
     await log.add({ actorId: admin.id, examinerId: grant.examinerId, action: 'grant_proposed', grantId: grant.id, detail: null });
@@ -115,7 +115,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: RecordRead
     if (!grant) return reply;
     if (grant.examinerId !== user.id) return noGrant(reply, grant.id);
     const accepted = await supervision.accept(grant.id);
-    if (!accepted) return fail(reply, 409, 'grant_not_pending', 'This grant is no longer waiting for your answer.');
+    if (!accepted) return fail(reply, 409, { error: 'grant_not_pending', message: 'This grant is no longer waiting for your answer.' });
     await log.add({ actorId: user.id, examinerId: grant.examinerId, action: 'grant_accepted', grantId: grant.id });
     return (await entries([accepted], user))[0];
   });
@@ -125,7 +125,7 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: RecordRead
     const grant = await grantFor(request, reply, user);
     if (!grant) return reply;
     const ended = await supervision.end(grant.id, user.id);
-    if (!ended) return fail(reply, 409, 'grant_not_open', 'This grant has already ended.');
+    if (!ended) return fail(reply, 409, { error: 'grant_not_open', message: 'This grant has already ended.' });
     const action = grant.acceptedAt ? 'grant_revoked' : user.id === grant.examinerId ? 'grant_declined' : 'grant_withdrawn';
     await log.add({ actorId: user.id, examinerId: grant.examinerId, action, grantId: grant.id });
     return (await entries([ended], user))[0];
