@@ -42,7 +42,9 @@ export function SupervisionPanel({ user }: { user: SessionUser }) {
 
   if (grants.error) return <p className="tell-sub">{t('loadFailed', { message: grants.error })}</p>;
   if (!grants.data) return <p className="tell-sub">{t('loading')}</p>;
-  if (!examiner && supervising.length === 0) return null;
+  // Instructors read records only as supervisors: they are told so even before any grant.
+  const supervisor = user.role === 'instructor' || supervising.length > 0;
+  if (!examiner && !supervisor) return null;
   return (
     <>
       {examiner && (
@@ -88,31 +90,35 @@ export function SupervisionPanel({ user }: { user: SessionUser }) {
           )}
         </section>
       )}
-      {supervising.length > 0 && (
+      {supervisor && (
         <section className="inspect-records supervision" aria-labelledby="supervision-others-h">
           <h2 id="supervision-others-h">{t('supervisingHeading')}</h2>
           <p className="tell-sub">{t('supervisingLead')}</p>
-          <ul className="record-list">
-            {supervising.map((g) => {
-              const examinerName = personText(g.examiner);
-              return (
-                <li key={g.id} className="record-row">
-                  <span>
-                    {g.status === 'active'
-                      ? t('supervisingActive', { examiner: examinerName, date: day(g.acceptedAt) })
-                      : g.status === 'pending'
-                        ? t('supervisingPending', { examiner: examinerName })
-                        : g.acceptedAt
-                          ? t('supervisingPast', { examiner: examinerName, status: t(`status.${g.status}`), from: day(g.acceptedAt), to: day(windowEnd(g)) })
-                          : t('pastFor', { supervisor: examinerName, status: t(`status.${g.status}`) })}
-                  </span>
-                  {(g.status === 'active' || g.status === 'pending') && (
-                    <span className="supervision-actions">{button(g, 'end', t('stop'), t('stopLabel', { examiner: examinerName }))}</span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          {supervising.length === 0 ? (
+            <p>{t('supervisingNone')}</p>
+          ) : (
+            <ul className="record-list">
+              {supervising.map((g) => {
+                const examinerName = personText(g.examiner);
+                return (
+                  <li key={g.id} className="record-row">
+                    <span>
+                      {g.status === 'active'
+                        ? t('supervisingActive', { examiner: examinerName, date: day(g.acceptedAt) })
+                        : g.status === 'pending'
+                          ? t('supervisingPending', { examiner: examinerName })
+                          : g.acceptedAt
+                            ? t('supervisingPast', { examiner: examinerName, status: t(`status.${g.status}`), from: day(g.acceptedAt), to: day(windowEnd(g)) })
+                            : t('pastFor', { supervisor: examinerName, status: t(`status.${g.status}`) })}
+                    </span>
+                    {(g.status === 'active' || g.status === 'pending') && (
+                      <span className="supervision-actions">{button(g, 'end', t('stop'), t('stopLabel', { examiner: examinerName }))}</span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
         </section>
       )}
       {failure && <p role="alert" className="error">{failure}</p>}

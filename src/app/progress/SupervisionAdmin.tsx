@@ -76,24 +76,24 @@ export function SupervisionAdmin({ users, self }: { users: UserEntry[]; self: Se
         <p className="lead">{t('adminLead')}</p>
         <form className="inline-form" onSubmit={submit} noValidate>
           <div className="form-row">
-            <label className="form-field">
-              {t('examiner')}
-              <select value={examinerId} onChange={(e) => setExaminerId(e.target.value)}>
+            <div className="form-field">
+              <label htmlFor="grant-examiner">{t('examiner')}</label>
+              <select id="grant-examiner" value={examinerId} onChange={(e) => setExaminerId(e.target.value)}>
                 <option value="">{t('choose')}</option>
                 {examiners.map((u) => <option key={u.id} value={u.id}>{label(u)}</option>)}
               </select>
-            </label>
-            <label className="form-field">
-              {t('supervisor')}
-              <select value={supervisorId} onChange={(e) => setSupervisorId(e.target.value)}>
+            </div>
+            <div className="form-field">
+              <label htmlFor="grant-supervisor">{t('supervisor')}</label>
+              <select id="grant-supervisor" value={supervisorId} onChange={(e) => setSupervisorId(e.target.value)}>
                 <option value="">{t('choose')}</option>
                 {supervisors.map((u) => <option key={u.id} value={u.id}>{label(u)}</option>)}
               </select>
-            </label>
-            <label className="form-field">
-              {t('endsOn')}
-              <input type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
-            </label>
+            </div>
+            <div className="form-field">
+              <label htmlFor="grant-ends">{t('endsOn')}</label>
+              <input id="grant-ends" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
+            </div>
             <button type="submit" className="button" disabled={busy !== null}>{busy === 'new' ? t('proposing') : t('propose')}</button>
           </div>
         </form>
