@@ -16,7 +16,8 @@ import type { CatalogueStore } from '../db/catalogue-store';
 import type { Db } from '../db/database';
 import { users } from '../db/schema';
 import { INSPECTION_READERS, type RecordReading } from '../inspections/record-access';
-import type { GrantRow } from '../inspections/supervision-store';
+import { createAccessLog, type AccessLog } from '../inspections/access-log';
+import { createSupervisionStore, type GrantRow, type SupervisionStore } from '../inspections/supervision-store';
 import { parseOr400 } from './validate';
 
 const GrantParams = z.object({ id: z.uuid('must be a UUID') });
@@ -42,6 +43,9 @@ const noGrant = (reply: FastifyReply, id: string) => fail(reply, 404, { error: '
 
 export function registerSupervisionRoutes(app: FastifyInstance, deps: RecordReading & { db: Db; store: CatalogueStore }): void {
   const { supervision, log } = deps;
+  /** A change of a grant and its log entry, in one transaction: no step without its entry. */
+  const step = <T>(fn: (grants: SupervisionStore, logged: AccessLog) => Promise<T>) =>
+    deps.db.transaction((tx) => fn(createSupervisionStore(tx as unknown as Db), createAccessLog(tx as unknown as Db)));
 
   /** The grants as the page shows them: people by name and email, never by id. */
   async function entries(rows: GrantRow[], me: SessionUser) {
@@ -104,8 +108,11 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: RecordRead
     if (await supervision.openBetween(examiner.id, supervisor.id)) {
       return fail(reply, 409, { error: 'grant_exists', message: 'This supervisor already has a pending or active grant for this examiner.' });
     }
-    const grant = await supervision.propose({ examinerId: examiner.id, supervisorId: supervisor.id, proposedBy: admin.id, endsAt: body.endsAt ? new Date(body.endsAt) : null });
-    await log.add({ actorId: admin.id, examinerId: grant.examinerId, action: 'grant_proposed', grantId: grant.id, detail: null });
+    const grant = await step(async (grants, logged) => {
+      const made = await grants.propose({ examinerId: examiner.id, supervisorId: supervisor.id, proposedBy: admin.id, endsAt: body.endsAt ? new Date(body.endsAt) : null });
+      await logged.add({ actorId: admin.id, examinerId: made.examinerId, action: 'grant_proposed', grantId: made.id });
+      return made;
+    });
     return reply.code(201).send((await entries([grant], admin))[0]);
   });
 
@@ -114,9 +121,12 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: RecordRead
     const grant = await grantFor(request, reply, user);
     if (!grant) return reply;
     if (grant.examinerId !== user.id) return noGrant(reply, grant.id);
-    const accepted = await supervision.accept(grant.id);
+    const accepted = await step(async (grants, logged) => {
+      const done = await grants.accept(grant.id);
+      if (done) await logged.add({ actorId: user.id, examinerId: grant.examinerId, action: 'grant_accepted', grantId: grant.id });
+      return done;
+    });
     if (!accepted) return fail(reply, 409, { error: 'grant_not_pending', message: 'This grant is no longer waiting for your answer.' });
-    await log.add({ actorId: user.id, examinerId: grant.examinerId, action: 'grant_accepted', grantId: grant.id });
     return (await entries([accepted], user))[0];
   });
 
@@ -124,10 +134,13 @@ export function registerSupervisionRoutes(app: FastifyInstance, deps: RecordRead
     const user = userOf(request);
     const grant = await grantFor(request, reply, user);
     if (!grant) return reply;
-    const ended = await supervision.end(grant.id, user.id);
+    const ended = await step(async (grants, logged) => {
+      const done = await grants.end(grant.id, user.id);
+      const action = done?.acceptedAt ? 'grant_revoked' : user.id === grant.examinerId ? 'grant_declined' : 'grant_withdrawn';
+      if (done) await logged.add({ actorId: user.id, examinerId: grant.examinerId, action, grantId: grant.id });
+      return done;
+    });
     if (!ended) return fail(reply, 409, { error: 'grant_not_open', message: 'This grant has already ended.' });
-    const action = grant.acceptedAt ? 'grant_revoked' : user.id === grant.examinerId ? 'grant_declined' : 'grant_withdrawn';
-    await log.add({ actorId: user.id, examinerId: grant.examinerId, action, grantId: grant.id });
     return (await entries([ended], user))[0];
   });
 
