@@ -136,7 +136,8 @@ export const api = {
     call<GroupDetail>('DELETE', `/api/groups/${id(groupId)}/members/${id(userId)}`),
   groupProgress: (groupId: string) => get<GroupProgress>(`/api/groups/${id(groupId)}/progress`),
   groupCsvUrl: (groupId: string) => `/api/groups/${id(groupId)}/results.csv`,
-  trainees: () => get<UserEntry[]>('/api/trainees'),
+  /** Trainees an instructor may add to a group (examiners are not listed: their exact email is typed). */
+  trainees: () => get<Pick<UserEntry, 'id' | 'email' | 'displayName'>[]>('/api/trainees'),
 
   users: () => get<UserEntry[]>('/api/users'),
   createUser: (input: { email: string; role: Role; password: string; displayName?: string; accountName?: string }) =>

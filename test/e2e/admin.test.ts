@@ -22,7 +22,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const rowOf = (page: Page, email: string) => page.getByRole('table').getByRole('row', { name: new RegExp(escape(email)) });
+// The accounts table comes first (the supervision tables follow it on the page).
+const rowOf = (page: Page, email: string) => page.getByRole('table').first().getByRole('row', { name: new RegExp(escape(email)) });
 const form = (page: Page) => page.getByRole('region', { name: 'Add user' });
 
 async function fillForm(page: Page, fields: { email: string; name: string; password: string; role?: string }) {

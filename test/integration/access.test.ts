@@ -18,7 +18,7 @@ const AUTHORS: Role[] = ['author', 'admin'];
 const REVIEWERS: Role[] = ['reviewer', 'admin'];
 const STUDIO: Role[] = ['author', 'reviewer', 'admin'];
 const INSPECT: Role[] = ['examiner', 'admin'];
-/** Reading a record is checked per record too (its officer, their group's instructor): others get 404. */
+/** Reading a record is checked per record too (its officer, a supervisor whose accepted grant covers it): others get 404. */
 const READ_RECORDS: Role[] = ['examiner', 'admin', 'instructor'];
 const newProduct = () => ({ id: `access-${++n}`, name: 'Access test', brand: 'Testbrand', category: 'toy', hsCode: '9503', description: 'For the role test.', cocoClasses: ['teddy bear'] });
 
@@ -80,6 +80,11 @@ const ROUTES: [string, string, 'public' | readonly Role[], () => unknown][] = [
   ['GET', '/api/inspections/:id/record.pdf', READ_RECORDS, () => undefined],
   ['PUT', '/api/inspections/:id/photos/:photoId', INSPECT, () => ({})],
   ['GET', '/api/inspections/:id/photos/:photoId', READ_RECORDS, () => undefined],
+  ['GET', '/api/supervision', READ_RECORDS, () => undefined],
+  ['POST', '/api/supervision', ['admin'], () => ({ examinerId: 'nobody', supervisorId: 'nobody' })],
+  ['POST', '/api/supervision/:id/accept', ['examiner'], () => ({})],
+  ['POST', '/api/supervision/:id/end', READ_RECORDS, () => ({})],
+  ['GET', '/api/record-access-log', INSPECT, () => undefined],
 ];
 
 const urlOf = (template: string) =>

@@ -13,6 +13,9 @@ import { InspectionView } from './InspectionView';
 import { ProductPicker } from './ProductPicker';
 import { RecordList } from './RecordList';
 import { newRecordId } from './ids';
+import { AccessLog } from './AccessLog';
+import { SupervisionPanel } from './SupervisionPanel';
+import { SUPERVISED_ROLES } from '../../domain/supervision';
 import './inspect.css';
 
 export function InspectPage() {
@@ -46,6 +49,8 @@ export function InspectPage() {
       <p className="inspect-statement">{t('statement')}</p>
       {mayCreate && <ProductPicker />}
       <RecordList user={user} />
+      <SupervisionPanel user={user} />
+      {SUPERVISED_ROLES.includes(user.role) && <AccessLog all={false} reloadKey={user.id} />}
     </main>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Past inspection records: the officer's own (and, for an instructor, their groups' members'), from
+ * Past inspection records: the officer's own (and those a supervision grant lets them read), from
  * the server, with those still only on this device listed too.
  */
 import { useEffect, useState } from 'react';

@@ -57,7 +57,7 @@ export function MemberList({ group, onChanged }: { group: GroupDetail; onChanged
 }
 
 function AddTrainee({ group, onAdded }: { group: GroupDetail; onAdded: (next: GroupDetail, email: string) => void }) {
-  const [trainees, setTrainees] = useState<UserEntry[]>([]);
+  const [trainees, setTrainees] = useState<Pick<UserEntry, 'id' | 'email' | 'displayName'>[]>([]);
   const [traineesError, setTraineesError] = useState<string | null>(null);
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,9 +1,10 @@
-/** Users, for admins: everyone with an account, their role (changed in place), and a form to add one. */
+/** Users, for admins: everyone with an account, their role (changed in place), a form to add one, and supervision of inspection records. */
 import { useState } from 'react';
-import { ADMIN_ONLY, ROLES, type Role } from '../../domain/roles';
+import { ADMIN_ONLY, ROLES, type Role, type SessionUser } from '../../domain/roles';
 import { api, type UserEntry } from '../api';
 import { LoadingBar } from '../LoadingBar';
 import { AddUserForm } from './AddUserForm';
+import { SupervisionAdmin } from './SupervisionAdmin';
 import { formatDate, roleLabel } from './format';
 import { Gate, LoadError } from './Gate';
 import { errorMessage, useLoad } from './useLoad';
@@ -18,12 +19,12 @@ export function UsersPage() {
       signInText={i18n.t('progress:users.signIn')}
       deniedText={i18n.t('progress:users.denied')}
     >
-      {(user) => <Users selfId={user.id} />}
+      {(user) => <Users selfId={user.id} self={user} />}
     </Gate>
   );
 }
 
-function Users({ selfId }: { selfId: string }) {
+function Users({ selfId, self }: { selfId: string; self: SessionUser }) {
   const users = useLoad(() => api.users(), selfId);
   const replace = (next: UserEntry) => users.data && users.setData(users.data.map((u) => (u.id === next.id ? next : u)));
   const added = (user: UserEntry) => users.setData([user, ...(users.data ?? [])]);
@@ -68,6 +69,7 @@ function Users({ selfId }: { selfId: string }) {
         )}
       </section>
       <AddUserForm onAdded={added} />
+      {users.data && <SupervisionAdmin users={users.data} self={self} />}
     </main>
   );
 }

@@ -6,6 +6,9 @@ import type { DrillAnswer, DrillKey, DrillKind, DrillQuestion } from '../../doma
 import type { Phase } from '../../domain/live-protocol';
 import type { Role } from '../../domain/roles';
 import type { CheckMark } from '../../domain/inspection';
+import { recordAccessLog, supervisionGrants } from './schema-supervision';
+
+export { recordAccessLog, supervisionGrants };
 
 export type ProductSource = 'builtin' | 'authored';
 const time = (name: string) => timestamp(name, { withTimezone: true });
@@ -242,6 +245,8 @@ export const inspections = pgTable('inspections', {
   startedAt: time('started_at').notNull(),
   updatedAt: time('updated_at').notNull(),
   storedAt: time('stored_at').notNull().defaultNow(),
+  /** Server time of the first store: what a supervision grant's window is checked against. */
+  createdAt: time('created_at').notNull().defaultNow(),
   marks: jsonb('marks').$type<CheckMark[]>().notNull(),
   notes: text('notes').notNull().default(''),
 });
@@ -289,4 +294,6 @@ export const schema = {
   inspections,
   inspectionPhotos,
   inspectionPhotoFiles,
+  supervisionGrants,
+  recordAccessLog,
 };

@@ -71,7 +71,8 @@ export function registerGroupRoutes(app: FastifyInstance, deps: { db: Db; groups
     const body = group && parseOr400(NewMember, request.body, reply, 'body');
     if (!group || !body) return reply;
     const trainee = await deps.users.byEmail(body.email);
-    // Examiners drill like trainees, and their inspection records are read by their group's instructor.
+    // Examiners drill like trainees. Group membership opens no inspection records: only a supervision
+    // grant the examiner accepted does (supervision-routes.ts).
     if (!trainee || (trainee.role !== 'trainee' && trainee.role !== 'examiner')) {
       return reply.code(400).send({
         error: 'not_a_trainee',

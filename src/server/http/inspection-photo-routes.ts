@@ -4,19 +4,19 @@
  * but the orientation and colour profile (the GPS position with it) is removed before it is stored
  * unless the officer keeps it (keepLocation=true). Only the record's officer adds photos; whoever may
  * read the record may fetch them. The bytes go to the photo store (photo-files.ts), never to the
- * catalogue's stored files. A record that is not the caller's answers as one that is not there; a photo
- * id another record holds answers as a malformed one, naming nothing.
+ * catalogue's stored files. A supervisor sees only the photos stored while their grant held, each fetch
+ * logged. A record that is not the caller's answers as one that is not there; a photo id another record
+ * holds answers as a malformed one, naming nothing.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { INSPECTING } from '../../domain/roles';
 import { userOf } from '../auth/access';
-import type { InspectionStore } from '../inspections/inspection-store';
 import { photoOf } from '../inspections/inspection-store';
 import type { PhotoFileStore } from '../inspections/photo-files';
 import { stripLocation } from '../inspections/strip-location';
 import { checkPhoto, MAX_PHOTO_BYTES } from '../uploads/photo-check';
-import { INSPECTION_READERS, noRecord, readableRecord, recordIdOf } from '../inspections/record-access';
+import { INSPECTION_READERS, logRead, noRecord, readableRecord, recordIdOf, type RecordReading } from '../inspections/record-access';
 import { readOneFile } from './upload-routes';
 import { parseOr400, sendInvalid } from './validate';
 
@@ -39,7 +39,7 @@ const photoIdRefused = (reply: FastifyReply) => sendInvalid(reply, [{ path: 'par
 
 const noPhoto = (reply: FastifyReply) => reply.code(404).send({ error: 'photo_not_found', message: 'No such photo in this inspection record.' });
 
-export function registerInspectionPhotoRoutes(app: FastifyInstance, deps: { inspections: InspectionStore; photoFiles: PhotoFileStore }): void {
+export function registerInspectionPhotoRoutes(app: FastifyInstance, deps: RecordReading & { photoFiles: PhotoFileStore }): void {
   const { inspections, photoFiles } = deps;
 
   app.put('/api/inspections/:id/photos/:photoId', { config: { access: INSPECTING } }, async (request, reply) => {
@@ -80,13 +80,16 @@ export function registerInspectionPhotoRoutes(app: FastifyInstance, deps: { insp
   });
 
   app.get('/api/inspections/:id/photos/:photoId', { config: { access: INSPECTION_READERS } }, async (request, reply) => {
-    const record = await readableRecord(inspections, request, reply);
-    if (!record) return reply;
+    const readable = await readableRecord(deps, request, reply);
+    if (!readable) return reply;
     // A photo id that is not a UUID names no photo: the same 404 as an unknown one, or another record's.
+    // Under a grant, only the photos the record showed while it held (readableRecord left the later out).
     const photoId = PhotoParams.safeParse(request.params).data?.photoId;
-    const row = photoId && (await inspections.photo(record.id, photoId));
+    const shown = photoId && readable.record.photos.some((p) => p.id === photoId);
+    const row = shown ? await inspections.photo(readable.record.id, photoId) : undefined;
     const file = row && (await photoFiles.get(row.fileSha256));
     if (!row || !file) return noPhoto(reply);
+    await logRead(deps, readable, 'photo_read', photoId);
     return reply
       .header('cache-control', 'private, max-age=3600')
       .type(row.mediaType)

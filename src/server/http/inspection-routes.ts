@@ -1,9 +1,9 @@
 /**
  * The inspection assistant's records: examiners (and admins) keep their own; a record is read by its
- * officer and by the instructors who own a group the officer is in, and by nobody else — not even an
- * admin: to anyone else a record answers 404, the same as a record that is not there or an id that is
- * not even a UUID, so that its existence does not leak. Photos are in
- * inspection-photo-routes.ts; the case-file exports (JSON and PDF) are here.
+ * officer and by a supervisor whose accepted grant covers it (record-access.ts), and by nobody else —
+ * not even an admin: to anyone else a record answers 404, so that its existence does not leak. Every
+ * read of someone else's record is logged first. Photos are in inspection-photo-routes.ts, grants and
+ * the access log in supervision-routes.ts; the case-file exports (JSON and PDF) are here.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -15,13 +15,16 @@ import { userOf } from '../auth/access';
 import { catalogueVersion } from '../catalogue/version';
 import type { CatalogueStore, ListOptions } from '../db/catalogue-store';
 import type { Db } from '../db/database';
+import { createAccessLog } from '../inspections/access-log';
 import { createInspectionStore } from '../inspections/inspection-store';
 import { createPhotoFileStore } from '../inspections/photo-files';
 import { isTimeZone } from '../inspections/case-file-words';
+import { createSupervisionStore } from '../inspections/supervision-store';
 import { caseFile } from '../inspections/record-export';
 import { recordPdf } from '../inspections/record-pdf';
 import { registerInspectionPhotoRoutes } from './inspection-photo-routes';
-import { INSPECTION_READERS, noRecord, readableRecord, recordIdOf } from '../inspections/record-access';
+import { INSPECTION_READERS, logRead, noRecord, readableRecord, recordIdOf, type RecordReading } from '../inspections/record-access';
+import { registerSupervisionRoutes } from './supervision-routes';
 import { parseOr400, sendInvalid as invalid, type FieldIssue } from './validate';
 
 const ListQuery = z.object({ lang: z.enum(TEXT_LANGUAGES).default('en') });
@@ -47,6 +50,7 @@ function markIssues(product: Product, marks: CheckMark[]): FieldIssue[] {
 export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; store: CatalogueStore }): void {
   const inspections = createInspectionStore(deps.db);
   const photoFiles = createPhotoFileStore(deps.db);
+  const reading: RecordReading = { inspections, supervision: createSupervisionStore(deps.db), log: createAccessLog(deps.db) };
   const { store } = deps;
   const productNow = async (id: string, opts?: ListOptions) => {
     const found = await store.get(id, opts);
@@ -76,7 +80,12 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; s
   app.get('/api/inspections', { config: { access: INSPECTION_READERS } }, async (request, reply) => {
     const query = parseOr400(ListQuery, request.query, reply, 'query');
     if (!query) return reply;
-    const [rows, products] = await Promise.all([inspections.list(userOf(request)), store.list({ publishedOnly: false })]);
+    const user = userOf(request);
+    const [rows, products] = await Promise.all([inspections.list(user), store.list({ publishedOnly: false })]);
+    // One entry per other officer whose records were listed (their references and counts were read).
+    const listed = new Map<string, number>();
+    for (const r of rows) if (r.officer.id !== user.id) listed.set(r.officer.id, (listed.get(r.officer.id) ?? 0) + 1);
+    await reading.log.add(...[...listed].map(([examinerId, n]) => ({ actorId: user.id, examinerId, action: 'records_listed' as const, detail: String(n) })));
     const byId = new Map(products.map((p) => [p.product.id, p.product]));
     return rows.map(({ record, officer, photoCount }) => {
       const product = byId.get(record.productId);
@@ -99,20 +108,24 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; s
   });
 
   app.get('/api/inspections/:id', { config: { access: INSPECTION_READERS } }, async (request, reply) => {
-    const record = await readableRecord(inspections, request, reply);
-    return record ?? reply;
+    const readable = await readableRecord(reading, request, reply);
+    if (!readable) return reply;
+    await logRead(reading, readable, 'record_read');
+    return readable.record;
   });
 
-  /** The case file of a readable record, or undefined with the reply sent. */
-  async function caseFileFor(request: FastifyRequest, reply: FastifyReply) {
+  /** The case file of a readable record (the read logged as `action`), or undefined with the reply sent. */
+  async function caseFileFor(request: FastifyRequest, reply: FastifyReply, action: 'record_json' | 'record_pdf') {
     const query = parseOr400(ExportQuery, request.query, reply, 'query');
-    const record = query && (await readableRecord(inspections, request, reply));
-    if (!query || !record) return undefined;
+    const readable = query && (await readableRecord(reading, request, reply));
+    if (!query || !readable) return undefined;
+    await logRead(reading, readable, action);
+    const { record } = readable;
     return caseFile(record, await productNow(record.productId, { publishedOnly: false }), query.lang, new Date(), query.tz);
   }
 
   app.get('/api/inspections/:id/record.json', { config: { access: INSPECTION_READERS } }, async (request, reply) => {
-    const file = await caseFileFor(request, reply);
+    const file = await caseFileFor(request, reply, 'record_json');
     if (!file) return reply;
     return reply
       .header('content-disposition', `attachment; filename="inspection-${file.record.id}.json"`)
@@ -122,7 +135,7 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; s
   });
 
   app.get('/api/inspections/:id/record.pdf', { config: { access: INSPECTION_READERS } }, async (request, reply) => {
-    const file = await caseFileFor(request, reply);
+    const file = await caseFileFor(request, reply, 'record_pdf');
     if (!file) return reply;
     const photos = [];
     for (const p of file.record.photos) {
@@ -138,5 +151,6 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: { db: Db; s
       .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
   });
 
-  registerInspectionPhotoRoutes(app, { inspections, photoFiles });
+  registerInspectionPhotoRoutes(app, { ...reading, photoFiles });
+  registerSupervisionRoutes(app, { ...reading, db: deps.db, store });
 }

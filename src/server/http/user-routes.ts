@@ -1,4 +1,4 @@
-/** Accounts for admins (list, add, change role) and the trainee list instructors pick group members from. */
+/** Accounts for admins (list, add, change role) and the trainee list instructors pick group members from (trainees only). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ADMIN_ONLY, Role, TEACHING } from '../../domain/roles';
@@ -49,8 +49,10 @@ export function registerUserRoutes(app: FastifyInstance, deps: { users: UserStor
 
   app.get('/api/users', { config: { access: ADMIN_ONLY } }, async () => (await users.list()).map(userEntry));
 
+  // The choices an instructor picks group members from: trainees only, by name and email. Examiners'
+  // accounts are not listed (an examiner joins a group when the instructor types their exact email).
   app.get('/api/trainees', { config: { access: TEACHING } }, async () =>
-    (await users.list()).filter((u) => u.role === 'trainee' || u.role === 'examiner').map(userEntry),
+    (await users.list()).filter((u) => u.role === 'trainee').map((u) => ({ id: u.id, email: u.email, displayName: u.displayName })),
   );
 
   app.post('/api/users', { config: { access: ADMIN_ONLY } }, async (request, reply) => {

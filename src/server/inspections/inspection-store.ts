@@ -1,13 +1,14 @@
 /**
  * Inspection records and their photos in the database. A record is its officer's: only they change it,
- * and besides them only the instructors who own a group the officer is in ("supervisors of their
- * group") read it. A copy older than the stored one (by the device's updatedAt) is never applied.
+ * and besides them only a supervisor whose accepted grant covers the record reads it (record-access.ts,
+ * supervision-store.ts). A copy older than the stored one (by the device's updatedAt) is never applied.
  */
-import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { InspectionInput, InspectionPhoto, InspectionRecord } from '../../domain/inspection';
 import type { SessionUser } from '../../domain/roles';
 import type { Db } from '../db/database';
-import { groupMembers, groups, inspectionPhotos, inspections, users } from '../db/schema';
+import { inspectionPhotos, inspections, users } from '../db/schema';
+import { coveredBy } from './supervision-store';
 
 export type PutOutcome = 'created' | 'updated' | 'stale' | 'not_yours';
 export type Officer = InspectionRecord['officer'];
@@ -48,14 +49,6 @@ function recordOf(row: RecordRow, officer: Officer, photos: PhotoRow[]): Inspect
 const officerColumns = { id: users.id, displayName: users.displayName, email: users.email };
 
 export function createInspectionStore(db: Db) {
-  /** The officers whose records `user` supervises: members of the groups an instructor owns. */
-  const supervised = (user: SessionUser) =>
-    db
-      .select({ id: groupMembers.userId })
-      .from(groupMembers)
-      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-      .where(eq(groups.ownerId, user.id));
-
   return {
     /** The record's officer, or undefined when there is no such record. */
     async officerOf(id: string): Promise<string | undefined> {
@@ -63,20 +56,8 @@ export function createInspectionStore(db: Db) {
       return row?.officerId;
     },
 
-    /** Whether `user` may read the records of `officerId`: their own, or as an instructor owning the officer's group. */
-    async mayRead(user: SessionUser, officerId: string): Promise<boolean> {
-      if (user.id === officerId) return true;
-      if (user.role !== 'instructor') return false;
-      const rows = await db
-        .select({ id: groupMembers.userId })
-        .from(groupMembers)
-        .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-        .where(and(eq(groups.ownerId, user.id), eq(groupMembers.userId, officerId)))
-        .limit(1);
-      return rows.length > 0;
-    },
-
-    async get(id: string): Promise<InspectionRecord | undefined> {
+    /** The record with its photos; with `photosBefore`, only the photos stored before then (a grant's window end). */
+    async get(id: string, photosBefore?: Date): Promise<InspectionRecord | undefined> {
       const [found] = await db
         .select({ record: inspections, officer: officerColumns })
         .from(inspections)
@@ -87,7 +68,7 @@ export function createInspectionStore(db: Db) {
       const photos = await db
         .select()
         .from(inspectionPhotos)
-        .where(eq(inspectionPhotos.inspectionId, id))
+        .where(and(eq(inspectionPhotos.inspectionId, id), photosBefore ? lt(inspectionPhotos.createdAt, photosBefore) : undefined))
         .orderBy(asc(inspectionPhotos.createdAt), asc(inspectionPhotos.id));
       return recordOf(found.record, found.officer, photos);
     },
@@ -128,15 +109,14 @@ export function createInspectionStore(db: Db) {
       return now?.officerId === officerId ? 'stale' : 'not_yours';
     },
 
-    /** The records `user` may read, newest first (by the device's last edit), with their photo counts. */
+    /** The records `user` may read (their own, and those their grants cover), newest first (by the device's last edit), with their photo counts. */
     async list(user: SessionUser) {
       const photoCounts = db
         .select({ inspectionId: inspectionPhotos.inspectionId, n: count().as('n') })
         .from(inspectionPhotos)
         .groupBy(inspectionPhotos.inspectionId)
         .as('photo_counts');
-      const whose =
-        user.role === 'instructor' ? or(eq(inspections.officerId, user.id), inArray(inspections.officerId, supervised(user))) : eq(inspections.officerId, user.id);
+      const whose = or(eq(inspections.officerId, user.id), coveredBy(user.id));
       const rows = await db
         .select({ record: inspections, officer: officerColumns, photoCount: photoCounts.n })
         .from(inspections)

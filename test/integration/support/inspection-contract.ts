@@ -1,7 +1,8 @@
 /**
  * The inspection assistant's server from a test's side: an app on a fresh database whose fixture pack
  * gives test-tote a GTIN, a verification contact and a French name; examiners, an instructor who owns
- * one examiner's group and one who does not; records put as a device sends them, photos as multipart PUTs.
+ * one examiner's group (which opens none of their records) and one who does not; records put as a device
+ * sends them, photos as multipart PUTs.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
