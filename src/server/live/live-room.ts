@@ -24,6 +24,7 @@ import {
 import type { SessionUser } from '../../domain/roles';
 import { SESSION_COOKIE, type SessionStore } from '../auth/session-store';
 import { FloodGate } from './flood';
+import { RoomClaim, ROOM_LEASE_S, ROOM_TAKEN_CODE } from './room-claim';
 import { LiveSession, type LiveSessionDeps } from './live-session';
 import { LiveState } from './live-state';
 
@@ -67,10 +68,6 @@ interface Seat {
 export const MAX_INTENTS_PER_SECOND = 40;
 /** More presence updates than this in a second from one client are dropped (a page sends PRESENCE_HZ). */
 export const MAX_PRESENCE_PER_SECOND = 2 * PRESENCE_HZ;
-/** The room's hold on its session (live-db claimRoom): renewed every third of it while the room runs. */
-export const ROOM_LEASE_S = 15;
-/** The matchmaker's code when a session already has its room elsewhere: the client asks again and joins that one. */
-export const ROOM_TAKEN_CODE = 409;
 
 /** The sequence number of a message that may be anything. */
 const seqOf = (raw: unknown): number | null => {
@@ -89,8 +86,8 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
   /** Presence received since the last tick, latest per participant. */
   private readonly pending = new Map<string, PresenceBatch['peers'][number]>();
   private queue: Promise<void> = Promise.resolve();
-  /** The session this room holds in the database ('' before the claim or after its release). */
-  private claimed = '';
+  /** The room's hold on its session in the database: one room per session. */
+  private claim: RoomClaim | undefined;
 
   /** Runs at matchmaking, on the process that takes the request: the session cookie must be valid. */
   static override async onAuth(_token: string, _options: unknown, context: AuthContext): Promise<SessionUser> {
@@ -110,7 +107,7 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
       this.clock.clear();
       this.clock.stop();
       clearTimeout((this as unknown as { _autoDisposeTimeout?: NodeJS.Timeout })._autoDisposeTimeout);
-      await this.release();
+      await this.claim?.release();
       throw err;
     }
   }
@@ -121,10 +118,8 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     if (!row) throw new ServerError(404, 'There is no such live session.');
     if (row.endedAt) throw new ServerError(410, 'This live session has ended.');
     // One room per session, whichever process or matchmaking call asks: the database holds the claim.
-    if (!(await d.liveDb.claimRoom(row.id, this.roomId, ROOM_LEASE_S))) {
-      throw new ServerError(ROOM_TAKEN_CODE, 'This live session is already open in another room: join it.');
-    }
-    this.claimed = row.id;
+    this.claim = new RoomClaim(d.liveDb, this.roomId, d.log);
+    if (!(await this.claim.take(row.id))) throw new ServerError(ROOM_TAKEN_CODE, 'This live session is already open in another room: join it.');
     this.state = new LiveState();
     this.session = await LiveSession.load(d, row, this.state);
     this.onMessage(MSG.intent, (client, message) => this.enqueue(client, message));
@@ -134,7 +129,8 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     // Colyseus' own handler of this name formats the body into a string, which can throw out of the process.
     this.onMessage('__no_message_handler', (client) => this.unknown(client, 'unknown message type "__no_message_handler"'));
     this.clock.setInterval(() => this.relayPresence(), PRESENCE_TICK_MS);
-    this.clock.setInterval(() => void this.renewClaim(), (ROOM_LEASE_S * 1000) / 3);
+    // A room that lost its hold (it stalled past the lease and another took over) closes; its clients join that one.
+    this.clock.setInterval(() => void this.claim!.renew().then((held) => held || this.disconnect(CLOSE_RESTARTING)), (ROOM_LEASE_S * 1000) / 3);
     this.broadcastPatch();
   }
 
@@ -198,27 +194,7 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     await this.queue;
     // The rotation is kept in memory while it is being turned; keep its last value.
     await this.session?.save().catch((err: unknown) => need().log?.('live: could not save the session on close', err));
-    await this.release();
-  }
-
-  private async release(): Promise<void> {
-    const sessionId = this.claimed;
-    this.claimed = '';
-    if (sessionId) await need().liveDb.releaseRoom(sessionId, this.roomId).catch((err: unknown) => need().log?.('live: could not release the session\'s room', err));
-  }
-
-  /** Keeps the claim alive; a room that lost it (it stalled past its lease and another took over) closes, and its clients join that one. */
-  private async renewClaim(): Promise<void> {
-    if (!this.claimed) return;
-    try {
-      if (await need().liveDb.claimRoom(this.claimed, this.roomId, ROOM_LEASE_S)) return;
-    } catch (err) {
-      // The database is unreachable: keep the room; the next renewal tries again.
-      return need().log?.('live: could not renew the room\'s hold on its session', err);
-    }
-    need().log?.(`live: room ${this.roomId} lost session ${this.claimed} to another room; closing it`);
-    this.claimed = '';
-    void this.disconnect(CLOSE_RESTARTING);
+    await this.claim?.release();
   }
 
   private async welcome(client: Client<Seat, SessionUser>): Promise<void> {
@@ -252,6 +228,10 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     if (verdict === 'close') {
       need().log?.(`live: closed ${seat.user.id}'s connection: a flood of ${kind}`);
       client.leave(CLOSE_FLOODING, FLOODING_MESSAGE);
+      // Frames already on their way are not even decoded; a client that ignores the close is cut off.
+      const ws = (client as unknown as { ref?: { removeAllListeners(event: string): void; terminate(): void } }).ref;
+      ws?.removeAllListeners('message');
+      setTimeout(() => ws?.terminate(), 1000).unref();
       return false;
     }
     const limit = kind === 'intents' ? MAX_INTENTS_PER_SECOND : MAX_PRESENCE_PER_SECOND;

@@ -9,7 +9,7 @@
  */
 import { getBearerToken, matchMaker, type ServerError } from '@colyseus/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ROOM_TAKEN_CODE } from './live-room';
+import { ROOM_TAKEN_CODE } from './room-claim';
 
 /** A join request carries a few options (session id, protocol version, device): 4 kB is plenty. */
 export const MATCHMAKE_BODY_LIMIT = 4096;
