@@ -127,6 +127,23 @@ export function describeLiveContract(backend: string, makeConfig: () => Promise<
       await again.leave();
     });
 
+    it('holds a session for one room at a time: a claim is refused while another holds it, and taken once released or lapsed', async () => {
+      const { id } = await newSession();
+      const liveDb = createLiveDb(live.app.database.db);
+      expect(await liveDb.claimRoom(id, 'room-1', 15)).toBe(true);
+      expect(await liveDb.claimRoom(id, 'room-2', 15)).toBe(false);
+      // Renewing one's own claim keeps it.
+      expect(await liveDb.claimRoom(id, 'room-1', 15)).toBe(true);
+      await liveDb.releaseRoom(id, 'room-2');
+      expect(await liveDb.claimRoom(id, 'room-2', 15)).toBe(false);
+      await liveDb.releaseRoom(id, 'room-1');
+      // A lease already lapsed (a process that died holding it) is taken over.
+      expect(await liveDb.claimRoom(id, 'room-2', -1)).toBe(true);
+      expect(await liveDb.claimRoom(id, 'room-3', 15)).toBe(true);
+      expect(await liveDb.claimRoom(id, 'room-2', 15)).toBe(false);
+      await liveDb.releaseRoom(id, 'room-3');
+    });
+
     it('refuses in the database an answer that arrives after the round is revealed, whatever room it came through', async () => {
       const { id, code } = await newSession();
       await trainees[0]!.request('POST', '/api/live-sessions/join', { code });
