@@ -57,6 +57,8 @@ export const formatJoinCode = (code: string): string => code.match(/.{1,3}/g)!.j
 
 /** The largest intent or presence message accepted, as JSON (a find-the-tells answer of 30 pins is ~3 kB). */
 export const MAX_MESSAGE_BYTES = 8192;
+/** The largest presence update accepted, as JSON: a head, two hands and a ray at full precision are ~800 bytes. */
+export const MAX_PRESENCE_BYTES = 1024;
 /** Presence: clients send at most this often; the server relays on a tick of PRESENCE_TICK_MS. */
 export const PRESENCE_HZ = 20;
 export const PRESENCE_TICK_MS = 50;
@@ -197,7 +199,7 @@ export function parseIntent(raw: unknown): Intent {
 /** Reads one presence update; null when it is malformed or too large (presence is dropped, not refused). */
 export function parsePresence(raw: unknown): PresenceUpdate | null {
   try {
-    if (JSON.stringify(raw ?? null).length > MAX_MESSAGE_BYTES) return null;
+    if (JSON.stringify(raw ?? null).length > MAX_PRESENCE_BYTES) return null;
   } catch {
     return null;
   }

@@ -33,6 +33,7 @@ import { registerStudioRoutes } from './http/studio-routes';
 import { registerUploadRoutes } from './http/upload-routes';
 import { registerUserRoutes } from './http/user-routes';
 import { createLiveDb } from './live/live-db';
+import { registerMatchmakeRoutes } from './live/matchmake-routes';
 import { createRealtime, type Realtime } from './live/realtime';
 import { prepare } from './startup';
 import { createSurfaceCache } from './studio/draft-files';
@@ -142,6 +143,8 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     registerGroupRoutes(server, { db, groups: createGroupStore(db), users });
     registerUserRoutes(server, { users });
     registerLiveRoutes(server, { liveDb, store });
+    // Joining a live session's room (Colyseus' matchmaker), behind the app's limits and headers.
+    registerMatchmakeRoutes(server);
     // The authoring studio: one file per multipart request, its size capped while it streams in.
     await server.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5 } });
     const versions = createVersionStore(db);

@@ -7,7 +7,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client as ColyseusClient } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIVE_PROTOCOL_VERSION } from '../../src/domain/live-protocol';
 import { joinLive, until, type LiveParticipant } from '../support/live-client';
 import { addAccount, startServerProcess, type ServerProcess } from '../support/server-process';
 import { writeFixturePack } from '../unit/server/fixture-pack';
@@ -102,6 +104,19 @@ function sharedSessions(): void {
     await until(teacher, (v) => Object.values(v.participants).filter((p) => p.connected).length === 2);
     expect(await teacher.send({ type: 'phase', to: 'inspect' })).toHaveProperty('ack');
     await until(tess, (v) => v.phase === 'inspect');
+  });
+
+  it('keeps one room per session: a trainee asking the other process for a room of their own is refused', async () => {
+    const { id, code } = (await ines.request('POST', '/api/live-sessions', { title: 'One room' })).json as { id: string; code: string };
+    for (const t of trainees) await t.request('POST', '/api/live-sessions/join', { code });
+    // Everyone at once, on both processes: one room.
+    const [teacher, tess, tom] = await Promise.all([enter(a, ines, id), enter(b, trainees[0]!, id), enter(a, trainees[1]!, id)]);
+    expect([tess.room.roomId, tom.room.roomId]).toEqual([teacher.room.roomId, teacher.room.roomId]);
+    // The attack: a room of one's own for the same session, asked of the process that does not hold it.
+    const own = new ColyseusClient(b.baseUrl.replace(/^http/, 'ws'), { headers: { cookie: trainees[0]!.cookie! } });
+    await expect(own.create('live', { sessionId: id, v: LIVE_PROTOCOL_VERSION })).rejects.toThrow();
+    expect(await teacher.send({ type: 'phase', to: 'inspect' })).toHaveProperty('ack');
+    await until(tom, (v) => v.phase === 'inspect');
   });
 
   it('logs no errors in either process', () => {

@@ -163,6 +163,9 @@ export const liveSessions = pgTable('live_sessions', {
   pointersMuted: boolean('pointers_muted').notNull().default(false),
   createdAt: time('created_at').notNull().defaultNow(),
   endedAt: time('ended_at'),
+  /** The one room that holds the session now, and until when its lease runs (see live-db claimRoom). */
+  roomId: text('room_id'),
+  roomLeaseUntil: time('room_lease_until'),
 });
 
 export const liveParticipants = pgTable(

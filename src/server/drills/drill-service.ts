@@ -16,7 +16,7 @@ import { catalogueVersion } from '../catalogue/version';
 import type { CatalogueStore } from '../db/catalogue-store';
 import type { Db } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
-import { drills } from '../db/schema';
+import { drills, liveRounds, liveSessions } from '../db/schema';
 import { createAttemptStore, resultOf, type XapiContext } from './attempt-store';
 import { checkKind, DrillError, refusal } from './drill-error';
 import { cardsOf } from './review-cards';
@@ -228,6 +228,25 @@ export function createDrillService(deps: DrillServiceDeps) {
     checkKind(round.kind, answer);
     try {
       return await db.transaction(async (tx) => {
+        // The database decides whether the round still takes answers, whatever room the answer came
+        // through: the session is in its answer phase on this round, and the round is not revealed. The
+        // rows stay locked (shared) until the answer is stored, so a reveal waits for it, and an answer
+        // that waited on a reveal finds the round closed.
+        const open = await tx
+          .select({ round: liveRounds.round })
+          .from(liveSessions)
+          .innerJoin(liveRounds, and(eq(liveRounds.sessionId, liveSessions.id), eq(liveRounds.round, liveSessions.round)))
+          .where(
+            and(
+              eq(liveSessions.id, round.sessionId),
+              eq(liveSessions.round, round.round),
+              eq(liveSessions.phase, 'answer'),
+              isNull(liveSessions.endedAt),
+              isNull(liveRounds.revealedAt),
+            ),
+          )
+          .for('share');
+        if (open.length === 0) throw new DrillError(409, 'wrong_phase', `round ${round.round} takes no more answers: it has been revealed or the session moved on`);
         const [row] = await tx
           .insert(drills)
           .values({

@@ -4,7 +4,7 @@
  * trainees' drills tagged with the session and round).
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DrillAnswer, DrillKey, DrillKind, DrillQuestion } from '../../domain/drill';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type ParticipantRole } from '../../domain/live-protocol';
 import type { LiveSessionSummary } from '../../domain/live-record';
@@ -95,6 +95,35 @@ export function createLiveDb(db: Db) {
     },
     async update(id: string, patch: LiveSessionPatch): Promise<void> {
       await db.update(liveSessions).set(patch).where(eq(liveSessions.id, id));
+    },
+    /**
+     * Makes `roomId` the session's one room: true when no other room holds it (none ever did, it was
+     * released, or its lease lapsed). The database's clock decides, so processes need not agree on time.
+     */
+    async claimRoom(sessionId: string, roomId: string, leaseSeconds: number): Promise<boolean> {
+      const rows = await db
+        .update(liveSessions)
+        .set({ roomId, roomLeaseUntil: sql`now() + ${leaseSeconds} * interval '1 second'` })
+        .where(
+          and(
+            eq(liveSessions.id, sessionId),
+            isNull(liveSessions.endedAt),
+            or(isNull(liveSessions.roomId), eq(liveSessions.roomId, roomId), lt(liveSessions.roomLeaseUntil, sql`now()`)),
+          ),
+        )
+        .returning({ id: liveSessions.id });
+      return rows.length > 0;
+    },
+    /** Lets the session's room go (when it closes); a room that no longer holds it changes nothing. */
+    async releaseRoom(sessionId: string, roomId: string): Promise<void> {
+      await db
+        .update(liveSessions)
+        .set({ roomId: null, roomLeaseUntil: null })
+        .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.roomId, roomId)));
+    },
+    /** Forgets every room's claim: for a process that serves all rooms alone (no Redis), at its start. */
+    async releaseAllRooms(): Promise<void> {
+      await db.update(liveSessions).set({ roomId: null, roomLeaseUntil: null }).where(isNotNull(liveSessions.roomId));
     },
     async summaries(instructorId: string | undefined): Promise<LiveSessionSummary[]> {
       const rows = await db

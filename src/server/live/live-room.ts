@@ -10,6 +10,7 @@ import {
   IntentRefused,
   LIVE_PROTOCOL_VERSION,
   MSG,
+  PRESENCE_HZ,
   PRESENCE_TICK_MS,
   RECONNECT_HOLD_S,
   TRAINEE_INTENTS,
@@ -22,12 +23,17 @@ import {
 } from '../../domain/live-protocol';
 import type { SessionUser } from '../../domain/roles';
 import { SESSION_COOKIE, type SessionStore } from '../auth/session-store';
+import { FloodGate } from './flood';
+import { RoomClaim, ROOM_LEASE_S, ROOM_TAKEN_CODE } from './room-claim';
 import { LiveSession, type LiveSessionDeps } from './live-session';
 import { LiveState } from './live-state';
 
 /** Close codes a client acts on: removed (do not retry), replaced by a newer connection of the same account. */
 export const CLOSE_REMOVED = 4003;
 export const CLOSE_REPLACED = 4009;
+/** A client that flooded the room with messages far past the limits (a page of ours never does). */
+export const CLOSE_FLOODING = 4029;
+export const FLOODING_MESSAGE = 'Too many messages from this page: the connection was closed.';
 /** The server is restarting: the session is saved and goes on; the client joins again (any code but 4000 means retry). */
 export const CLOSE_RESTARTING = 4012;
 export const RESTARTING_MESSAGE = 'The server is restarting: the session and its answers are kept. Joining again in a moment.';
@@ -53,12 +59,15 @@ function need(): LiveRoomDeps {
 interface Seat {
   user: SessionUser;
   role: ParticipantRole;
-  /** Intents in the current second, against a flood. */
-  window: { start: number; count: number };
+  /** Against a flood: intents (and messages of unknown types), and presence, per second. */
+  intents: FloodGate;
+  presence: FloodGate;
 }
 
 /** More intents than this in a second from one client are refused (a person sends a few). */
 export const MAX_INTENTS_PER_SECOND = 40;
+/** More presence updates than this in a second from one client are dropped (a page sends PRESENCE_HZ). */
+export const MAX_PRESENCE_PER_SECOND = 2 * PRESENCE_HZ;
 
 /** The sequence number of a message that may be anything. */
 const seqOf = (raw: unknown): number | null => {
@@ -77,6 +86,8 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
   /** Presence received since the last tick, latest per participant. */
   private readonly pending = new Map<string, PresenceBatch['peers'][number]>();
   private queue: Promise<void> = Promise.resolve();
+  /** The room's hold on its session in the database: one room per session. */
+  private claim: RoomClaim | undefined;
 
   /** Runs at matchmaking, on the process that takes the request: the session cookie must be valid. */
   static override async onAuth(_token: string, _options: unknown, context: AuthContext): Promise<SessionUser> {
@@ -88,19 +99,38 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
   }
 
   override async onCreate(options: { sessionId?: unknown }): Promise<void> {
+    try {
+      await this.open(options);
+    } catch (err) {
+      // Colyseus started this room's timers before onCreate and forgets a room refused here: stop them.
+      this.patchRate = null as unknown as number;
+      this.clock.clear();
+      this.clock.stop();
+      clearTimeout((this as unknown as { _autoDisposeTimeout?: NodeJS.Timeout })._autoDisposeTimeout);
+      await this.claim?.release();
+      throw err;
+    }
+  }
+
+  private async open(options: { sessionId?: unknown }): Promise<void> {
     const d = need();
     const row = typeof options?.sessionId === 'string' ? await d.liveDb.get(options.sessionId) : undefined;
     if (!row) throw new ServerError(404, 'There is no such live session.');
     if (row.endedAt) throw new ServerError(410, 'This live session has ended.');
+    // One room per session, whichever process or matchmaking call asks: the database holds the claim.
+    this.claim = new RoomClaim(d.liveDb, this.roomId, d.log);
+    if (!(await this.claim.take(row.id))) throw new ServerError(ROOM_TAKEN_CODE, 'This live session is already open in another room: join it.');
     this.state = new LiveState();
     this.session = await LiveSession.load(d, row, this.state);
     this.onMessage(MSG.intent, (client, message) => this.enqueue(client, message));
     this.onMessage(MSG.presence, (client, message) => this.takePresence(client, message));
     // A message sent as type "*" reaches this handler with its body where the type is: name it safely.
-    this.onMessage('*', (client, type) => this.refuse(client, null, 'unknown_type', `unknown message type "${nameOf(type)}"`));
+    this.onMessage('*', (client, type) => this.unknown(client, `unknown message type "${nameOf(type)}"`));
     // Colyseus' own handler of this name formats the body into a string, which can throw out of the process.
-    this.onMessage('__no_message_handler', (client) => this.refuse(client, null, 'unknown_type', 'unknown message type "__no_message_handler"'));
+    this.onMessage('__no_message_handler', (client) => this.unknown(client, 'unknown message type "__no_message_handler"'));
     this.clock.setInterval(() => this.relayPresence(), PRESENCE_TICK_MS);
+    // A room that lost its hold (it stalled past the lease and another took over) closes; its clients join that one.
+    this.clock.setInterval(() => void this.claim!.renew().then((held) => held || this.disconnect(CLOSE_RESTARTING)), (ROOM_LEASE_S * 1000) / 3);
     this.broadcastPatch();
   }
 
@@ -115,7 +145,7 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
       if (membership === 'removed') throw new ServerError(403, 'The instructor removed you from this session.');
       if (!membership) throw new ServerError(403, 'Join this session with its code first.');
     }
-    client.userData = { user, role, window: { start: 0, count: 0 } };
+    client.userData = { user, role, intents: new FloodGate(MAX_INTENTS_PER_SECOND), presence: new FloodGate(MAX_PRESENCE_PER_SECOND) };
     const older = this.connections.get(user.id);
     this.connections.set(user.id, client);
     older?.leave(CLOSE_REPLACED, 'This account joined the session from another page.');
@@ -164,6 +194,7 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     await this.queue;
     // The rotation is kept in memory while it is being turned; keep its last value.
     await this.session?.save().catch((err: unknown) => need().log?.('live: could not save the session on close', err));
+    await this.claim?.release();
   }
 
   private async welcome(client: Client<Seat, SessionUser>): Promise<void> {
@@ -176,15 +207,38 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
 
   /** Intents run one at a time, in the order they came, so that each sees the state the last one left. */
   private enqueue(client: Client<Seat, SessionUser>, raw: unknown): void {
-    const window = client.userData?.window;
-    if (window) {
-      const now = Date.now();
-      if (now - window.start >= 1000) Object.assign(window, { start: now, count: 0 });
-      if (++window.count > MAX_INTENTS_PER_SECOND) {
-        return this.refuse(client, seqOf(raw), 'rate_limited', `more than ${MAX_INTENTS_PER_SECOND} intents in a second; slow down`);
-      }
-    }
+    if (!this.withinLimit(client, 'intents', seqOf(raw))) return;
     this.queue = this.queue.then(() => this.handle(client, raw));
+  }
+
+  /** A message of a type the room does not know: refused, and counted as an intent against a flood. */
+  private unknown(client: Client<Seat, SessionUser>, message: string): void {
+    if (this.withinLimit(client, 'intents', null)) this.refuse(client, null, 'unknown_type', message);
+  }
+
+  /**
+   * Whether a client's message of this kind may be taken now. Past the limit it is dropped: an intent
+   * is refused each time (its sender waits on it), presence once a second; a flood closes the connection.
+   */
+  private withinLimit(client: Client<Seat, SessionUser>, kind: 'intents' | 'presence', seq: number | null): boolean {
+    const seat = client.userData;
+    if (!seat) return true;
+    const verdict = seat[kind].check();
+    if (verdict === 'take') return true;
+    if (verdict === 'close') {
+      need().log?.(`live: closed ${seat.user.id}'s connection: a flood of ${kind}`);
+      client.leave(CLOSE_FLOODING, FLOODING_MESSAGE);
+      // Frames already on their way are not even decoded; a client that ignores the close is cut off.
+      const ws = (client as unknown as { ref?: { removeAllListeners(event: string): void; terminate(): void } }).ref;
+      ws?.removeAllListeners('message');
+      setTimeout(() => ws?.terminate(), 1000).unref();
+      return false;
+    }
+    const limit = kind === 'intents' ? MAX_INTENTS_PER_SECOND : MAX_PRESENCE_PER_SECOND;
+    if (kind === 'intents' || verdict === 'warn') {
+      this.refuse(client, seq, 'rate_limited', `more than ${limit} ${kind === 'intents' ? 'intents' : 'presence updates'} in a second; ${kind === 'intents' ? 'slow down' : 'the extra ones are dropped'}`);
+    }
+    return false;
   }
 
   private async handle(client: Client<Seat, SessionUser>, raw: unknown): Promise<void> {
@@ -220,7 +274,9 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
 
   private takePresence(client: Client<Seat, SessionUser>, raw: unknown): void {
     const seat = client.userData;
-    const update = seat && parsePresence(raw);
+    // The limit first, so that a dropped update costs no parsing.
+    if (!seat || !this.withinLimit(client, 'presence', null)) return;
+    const update = parsePresence(raw);
     if (!update) return;
     if (this.state.pointersMuted && seat.role === 'trainee') delete update.ray;
     this.pending.set(seat.user.id, { ...update, id: seat.user.id });

@@ -226,7 +226,10 @@ export class LiveSession {
         answer,
       );
     } catch (err) {
-      if (err instanceof DrillError) throw new IntentRefused(err.code === 'already_answered' ? 'already_answered' : 'invalid_message', err.message);
+      if (err instanceof DrillError) {
+        const code = err.code === 'already_answered' || err.code === 'wrong_phase' ? err.code : 'invalid_message';
+        throw new IntentRefused(code, err.message);
+      }
       throw err;
     }
     this.participant(user.id)?.assign({ answeredRound: true });

@@ -2,6 +2,8 @@
  * The realtime side of the server: Colyseus on the same HTTP server and port as the app. With
  * REDIS_URL, rooms and matchmaking are shared through Redis, so that several processes serve the
  * same live sessions; each process then announces where its clients reach it (PUBLIC_ADDRESS).
+ * Colyseus' own HTTP matchmaking handler is taken off the server: the app's routes
+ * (matchmake-routes.ts) answer /matchmake with a body limit, an origin check and the security headers.
  */
 import { matchMaker, Server } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
@@ -50,6 +52,9 @@ function lines(log: NonNullable<RealtimeOptions['logger']>) {
 export function createRealtime(opts: RealtimeOptions): Realtime {
   provideLiveRoomDeps(opts.deps);
   const redis = opts.redisUrl ? redisOptions(opts.redisUrl) : undefined;
+  // Colyseus puts its handler in front of the app's and gives it every URL that merely contains
+  // "/matchmake", unbounded and without the app's checks: the app's own handler is put back alone.
+  const appHandlers = opts.http.listeners('request');
   const gameServer = new Server({
     // A frame larger than a few messages is no client of ours: the connection is closed.
     transport: new WebSocketTransport({ server: opts.http, maxPayload: 8 * MAX_MESSAGE_BYTES }),
@@ -66,9 +71,13 @@ export function createRealtime(opts: RealtimeOptions): Realtime {
         }
       : {}),
   });
+  opts.http.removeAllListeners('request');
+  for (const handler of appHandlers) opts.http.on('request', handler as (...args: unknown[]) => void);
   gameServer.define(LIVE_ROOM, LiveRoom).filterBy(['sessionId']);
   return {
     async listen(port, host) {
+      // Alone (no Redis), this process serves every room: a claim left by a process that died is stale.
+      if (!redis) await opts.deps.liveDb.releaseAllRooms();
       await gameServer.listen(port, host);
     },
     async close() {

@@ -4,10 +4,16 @@
  * key's secrecy, answers before their ack, reconnection, removal and the record.
  * Colyseus' matchmaker is one per process: a suite closes its app before the next one listens.
  */
+import { matchMaker } from '@colyseus/core';
+import { Client as ColyseusClient } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrillQuestion } from '../../../src/domain/drill';
+import { LIVE_PROTOCOL_VERSION, LIVE_ROOM } from '../../../src/domain/live-protocol';
+import { createSealer } from '../../../src/server/auth/sealing';
 import type { ServerConfig } from '../../../src/server/config';
-import { joinLive, until, type LiveParticipant } from '../../support/live-client';
+import { createDrillService } from '../../../src/server/drills/drill-service';
+import { createLiveDb } from '../../../src/server/live/live-db';
+import { joinLive, until, wsUrl, type LiveParticipant } from '../../support/live-client';
 import type { Client } from './app-client';
 import { startLiveApp, type LiveApp } from './live-app';
 
@@ -103,6 +109,71 @@ export function describeLiveContract(backend: string, makeConfig: () => Promise<
       expect(await closed).toBe(4003);
       expect((await trainees[0]!.request('POST', '/api/live-sessions/join', { code })).status).toBe(403);
       await expect(joinLive(baseUrl, trainees[0]!.cookie!, id)).rejects.toThrow(/removed/);
+    });
+
+    it('keeps one room per session: a trainee who makes a second one during the answer phase is refused', async () => {
+      const { id, code } = await newSession();
+      await trainees[0]!.request('POST', '/api/live-sessions/join', { code });
+      const teacher = await enter(instructor, id);
+      const tess = await enter(trainees[0]!, id);
+      await teacher.send({ type: 'phase', to: 'inspect' });
+      await teacher.send({ type: 'phase', to: 'answer' });
+      await until(tess, (v) => v.phase === 'answer');
+      // The attack: a room of one's own for the same session, still in its answer phase after the reveal.
+      const own = new ColyseusClient(wsUrl(baseUrl), { headers: { cookie: trainees[0]!.cookie! } });
+      await expect(own.create(LIVE_ROOM, { sessionId: id, v: LIVE_PROTOCOL_VERSION })).rejects.toThrow();
+      // However a room is asked for, the database lets the session have one.
+      await expect(matchMaker.createRoom(LIVE_ROOM, { sessionId: id })).rejects.toMatchObject({ code: 409 });
+      expect((await matchMaker.query({ name: LIVE_ROOM, sessionId: id })).map((r) => r.roomId)).toEqual([teacher.room.roomId]);
+      // Joining still finds the one room.
+      const again = await joinLive(baseUrl, trainees[0]!.cookie!, id);
+      expect(again.room.roomId).toBe(teacher.room.roomId);
+      await again.leave();
+    });
+
+    it('holds a session for one room at a time: a claim is refused while another holds it, and taken once released or lapsed', async () => {
+      const { id } = await newSession();
+      const liveDb = createLiveDb(live.app.database.db);
+      expect(await liveDb.claimRoom(id, 'room-1', 15)).toBe(true);
+      expect(await liveDb.claimRoom(id, 'room-2', 15)).toBe(false);
+      // Renewing one's own claim keeps it.
+      expect(await liveDb.claimRoom(id, 'room-1', 15)).toBe(true);
+      await liveDb.releaseRoom(id, 'room-2');
+      expect(await liveDb.claimRoom(id, 'room-2', 15)).toBe(false);
+      await liveDb.releaseRoom(id, 'room-1');
+      // A lease already lapsed (a process that died holding it) is taken over.
+      expect(await liveDb.claimRoom(id, 'room-2', -1)).toBe(true);
+      expect(await liveDb.claimRoom(id, 'room-3', 15)).toBe(true);
+      expect(await liveDb.claimRoom(id, 'room-2', 15)).toBe(false);
+      await liveDb.releaseRoom(id, 'room-3');
+    });
+
+    it('refuses in the database an answer that arrives after the round is revealed, whatever room it came through', async () => {
+      const { id, code } = await newSession();
+      await trainees[0]!.request('POST', '/api/live-sessions/join', { code });
+      const teacher = await enter(instructor, id);
+      const tess = await enter(trainees[0]!, id);
+      await teacher.send({ type: 'phase', to: 'inspect' });
+      await teacher.send({ type: 'phase', to: 'answer' });
+      await until(tess, (v) => v.phase === 'answer');
+      await teacher.send({ type: 'phase', to: 'reveal' });
+      await until(tess, (v) => v.reveal !== '');
+      // What a second room in its answer phase would do with the answer: the drill service, straight.
+      const { db } = live.app.database;
+      const drills = createDrillService({ db, store: live.app.store, sealer: await createSealer(db) });
+      const round = (await createLiveDb(db).round(id, 1))!;
+      const user = (await live.app.users.byEmail('tess@agency.test'))!;
+      const late = drills.answerRound(
+        { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
+        { sessionId: id, round: 1, kind: round.kind, seed: round.seed, question: round.question, key: round.answerKey, startedAt: round.startedAt },
+        { kind: 'spot-the-fake', counterfeit: 'A', confidence: 0.9 },
+      );
+      await expect(late).rejects.toMatchObject({ code: 'wrong_phase' });
+      expect((await live.record(instructor, id)).rounds[0]!.answers).toEqual([]);
+      // Through the room too.
+      expect(await tess.send({ type: 'answer', round: 1, answer: { kind: 'spot-the-fake', counterfeit: 'A', confidence: 0.9 } })).toEqual({
+        refused: expect.objectContaining({ code: 'wrong_phase' }),
+      });
     });
 
     it('takes a dropped trainee back with the same identity and answer', async () => {

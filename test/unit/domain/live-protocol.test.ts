@@ -3,6 +3,7 @@ import {
   IntentRefused,
   LIVE_PROTOCOL_VERSION,
   MAX_MESSAGE_BYTES,
+  MAX_PRESENCE_BYTES,
   formatJoinCode,
   normaliseJoinCode,
   parseIntent,
@@ -56,6 +57,16 @@ describe('parsePresence', () => {
     expect(parsePresence({ t: 1, head })).toEqual({ t: 1, head });
     expect(parsePresence({ t: 1, head: { p: [0, Number.NaN, 0], q: [0, 0, 0, 1] } })).toBeNull();
     expect(parsePresence({ t: 1, junk: 'x'.repeat(MAX_MESSAGE_BYTES) })).toBeNull();
+  });
+
+  it('takes the largest real update (head, hands and ray at full precision) and drops one padded past MAX_PRESENCE_BYTES', () => {
+    const v = -0.12345678901234568;
+    const pose = { p: [v, v, v], q: [v, v, v, v] };
+    const full = { t: 1_751_700_000_000.123, head: pose, left: pose, right: pose, ray: { origin: [v, v, v], direction: [v, v, v] } };
+    expect(JSON.stringify(full).length).toBeLessThan(MAX_PRESENCE_BYTES);
+    expect(parsePresence(full)).toEqual(full);
+    // Unknown fields are stripped when taken, so an update padded with them would be relayed small: the size is checked first.
+    expect(parsePresence({ t: 1, head: pose, junk: 'x'.repeat(MAX_PRESENCE_BYTES) })).toBeNull();
   });
 });
 
