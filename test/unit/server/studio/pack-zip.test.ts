@@ -19,7 +19,7 @@ function streamedZip(entries: Record<string, Uint8Array>): Uint8Array {
   return Uint8Array.from(parts.flatMap((p) => [...p]));
 }
 
-const limits = { entries: 10, entryBytes: 4096, totalBytes: 6000 };
+const limits = { entries: 10, entryBytes: 4096, totalBytes: 6000, ratio: 100 };
 
 describe('readZip', () => {
   it('reads every entry, each a fresh copy', () => {
