@@ -74,6 +74,12 @@ export function checkDeclared(json: GltfJson): UploadIssue[] {
   if (primitives > MAX_PRIMITIVES) {
     push('too_many_parts', 'meshes', `The meshes have ${count(primitives)} primitives in all; at most ${count(MAX_PRIMITIVES)} are accepted, as each costs a draw call. Join parts that share a material, then export again.`);
   }
+  (json as { textures?: { source?: unknown; extensions?: Record<string, { source?: unknown }> }[] }).textures?.forEach?.((t, i) => {
+    const extensionSource = Object.values(t?.extensions ?? {}).some((e) => typeof e?.source === 'number');
+    if (typeof t?.source !== 'number' && !extensionSource) {
+      push('texture_without_image', `textures[${i}].source`, `textures[${i}] names no image (it has no source), so nothing can be drawn with it. Assign an image to the texture or remove it, then export again.`);
+    }
+  });
   issues.push(...checkAccessors(json), ...checkNodeTree(json));
   return issues;
 }

@@ -35,6 +35,7 @@ export type UploadIssueCode =
   | 'too_many_parts'
   | 'too_many_vertices'
   | 'accessor_too_large'
+  | 'texture_without_image'
   | 'node_hierarchy_invalid'
   | 'node_hierarchy_too_deep'
   | 'check_failed'
