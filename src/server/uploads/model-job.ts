@@ -60,7 +60,7 @@ export function processingFailed(err: unknown, name: string, stage: string, warn
   const what = whatFailed(err);
   const pointer = err instanceof TextureDecodeError ? 'textures' : 'file';
   const hint = warnings.length
-    ? ` The glTF validator warned of: ${warnings.slice(0, 3).map((w) => `${w.pointer}: ${w.message}`).join('; ')}.`
+    ? ` The glTF validator warned of: ${warnings.slice(0, 3).map((w) => `${w.pointer}: ${w.message.replace(/\.$/, '')}`).join('; ')}.`
     : '';
   return {
     code: 'optimise_failed',
