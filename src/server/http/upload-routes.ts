@@ -53,7 +53,8 @@ export async function readOneFile(request: FastifyRequest, reply: FastifyReply, 
       void reply.code(415).send({ error: 'upload_refused', message: 'Send the file as multipart/form-data, in one field.', issues: [{ code: 'no_file', pointer: 'file', message: 'no file in the request' }] });
       return undefined;
     }
-    return { name: part.filename || 'upload', bytes: new Uint8Array(await part.toBuffer()) };
+    const buffer = await part.toBuffer(); // a view, not a copy: a big file's buffer is its own, and may move to a check-worker
+    return { name: part.filename || 'upload', bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       const message = `"${part?.filename ?? 'The file'}" is larger than ${formatBytes(maxBytes)}, the most accepted here; nothing was stored.`;
@@ -88,7 +89,7 @@ export function registerUploadRoutes(app: FastifyInstance, deps: { db: Db; files
     }
     let check: UploadResult;
     try {
-      check = await modelChecks().upload(upload.bytes, upload.name, query.unit);
+      check = await modelChecks().upload(upload.bytes, upload.name, query.unit, { handOver: true });
     } catch (err) {
       if (err instanceof ChecksBusy) return busy(reply, err);
       throw err;
@@ -98,9 +99,10 @@ export function registerUploadRoutes(app: FastifyInstance, deps: { db: Db; files
       return refuse(reply, check.errors);
     }
     const { optimised, report } = check;
+    const original = check.original ?? upload.bytes; // handed over to the check-worker and back
     const [originalSha, sha256] = await deps.db.transaction(async (tx) => [
-      await files.put(upload.bytes, report.format === 'glb' ? GLB_MEDIA_TYPE : 'model/gltf+json', user.id, tx),
-      await files.put(optimised.bytes, GLB_MEDIA_TYPE, user.id, tx),
+      await files.put(original, report.format === 'glb' ? GLB_MEDIA_TYPE : 'model/gltf+json', user.id, tx, check.sha256?.original),
+      await files.put(optimised.bytes, GLB_MEDIA_TYPE, user.id, tx, check.sha256?.optimised),
     ]);
     return reply.code(201).send({
       kind: 'model',

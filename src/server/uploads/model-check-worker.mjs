@@ -7,7 +7,7 @@ import { register } from 'tsx/esm/api';
 register();
 const { runModelJob, checkFailed, internalText } = await import('./model-job.ts');
 
-parentPort.on('message', async ({ id, job }) => {
+parentPort.on('message', async ({ id, job, handBack }) => {
   let result;
   try {
     result = await runModelJob(job);
@@ -15,5 +15,10 @@ parentPort.on('message', async ({ id, job }) => {
     result = { ok: false, errors: [checkFailed(err, job.name)], internal: internalText(err) };
   }
   const out = result.ok && result.optimised ? [result.optimised.bytes.buffer] : [];
+  // Bytes handed over are handed back (moved, not copied) with an accepted upload: the route stores them.
+  if (handBack && result.ok && job.kind === 'upload' && job.bytes.buffer !== result.optimised.bytes.buffer) {
+    result.original = job.bytes;
+    out.push(job.bytes.buffer);
+  }
   parentPort.postMessage({ id, result }, out);
 });

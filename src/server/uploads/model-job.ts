@@ -6,6 +6,7 @@
  */
 import type { Vec3 } from '../catalogue/glb-surface';
 import { modelSurfaceOf } from '../catalogue/glb-surface';
+import { createHash } from 'node:crypto';
 import { checkModel, type ModelReport, type UploadIssue } from './model-check';
 import { OptimiseStepError, optimiseModel, type ModelUnit, type OptimisedModel } from './model-optimise';
 import { TextureDecodeError } from './texture-resize';
@@ -26,8 +27,15 @@ export interface SurfaceAnswers {
 }
 
 export type Refusal = { ok: false; errors: UploadIssue[]; /** For the log only. */ internal?: string };
-export type UploadResult = { ok: true; report: ModelReport; optimised: OptimisedModel } | Refusal;
+/**
+ * An accepted upload. `original` is the upload's bytes handed back by the worker when they were handed
+ * over to it (ModelCheckPool.upload with handOver), and the sha256s are hashed there, off the event loop.
+ */
+export type UploadResult = { ok: true; report: ModelReport; optimised: OptimisedModel; original?: Uint8Array; sha256?: { original: string; optimised: string } } | Refusal;
 export type PackModelResult = { ok: true; report: ModelReport; surface: SurfaceAnswers } | Refusal;
+
+/** The name the file store gives bytes (file-store.ts's sha256Of, without loading the database layer into the worker). */
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export async function runModelJob(job: ModelJob): Promise<UploadResult | PackModelResult> {
   const check = await checkModel(job.bytes, job.name);
@@ -42,7 +50,8 @@ export async function runModelJob(job: ModelJob): Promise<UploadResult | PackMod
     }
   }
   try {
-    return { ok: true, report, optimised: await optimiseModel(job.bytes, job.unit ? { unit: job.unit } : {}) };
+    const optimised = await optimiseModel(job.bytes, job.unit ? { unit: job.unit } : {});
+    return { ok: true, report, optimised, sha256: { original: sha256Of(job.bytes), optimised: sha256Of(optimised.bytes) } };
   } catch (err) {
     const stage = err instanceof OptimiseStepError ? err.step : 'optimising it';
     const cause = err instanceof OptimiseStepError ? err.cause : err;

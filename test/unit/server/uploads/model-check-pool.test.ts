@@ -4,6 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkModel } from '../../../../src/server/uploads/model-check';
+import { sha256Of } from '../../../../src/server/studio/file-store';
 import { ChecksBusy, DEFAULT_POOL, ModelCheckPool } from '../../../../src/server/uploads/model-check-pool';
 import { deepExtrasGlb } from './hostile-models';
 import { triangleGlb } from './upload-fixtures';
@@ -24,6 +25,27 @@ describe('ModelCheckPool', { timeout: 120_000 }, () => {
     expect(there.report).toEqual(here.report);
     expect(there.optimised.units).toMatchObject({ unit: 'm', guessed: false });
     expect(there.optimised.bytes).toBeInstanceOf(Uint8Array);
+  });
+
+  it('moves handed-over bytes to the worker without a copy and back with the accepted result, hashed there', async () => {
+    const glb = await triangleGlb();
+    const owned = new Uint8Array(glb); // a buffer of its own
+    const result = await pool().upload(owned, 'part.glb', 'm', { handOver: true });
+    expect(owned.byteLength).toBe(0); // moved, not copied
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.original).toEqual(glb);
+    expect(result.sha256).toEqual({ original: sha256Of(glb), optimised: sha256Of(result.optimised.bytes) });
+  });
+
+  it('copies bytes that are a view into a larger buffer, even when asked to hand them over', async () => {
+    const glb = await triangleGlb();
+    const larger = new Uint8Array(glb.byteLength + 16);
+    larger.set(glb, 8);
+    const view = larger.subarray(8, 8 + glb.byteLength);
+    const result = await pool().upload(view, 'part.glb', 'm', { handOver: true });
+    expect(result.ok).toBe(true);
+    expect(view).toEqual(glb); // still readable here
+    expect(result.ok && result.original).toBeFalsy();
   });
 
   it('refuses a hostile file on the worker with the same issue, and answers the next check', async () => {
