@@ -2,7 +2,7 @@
  * The hostile-upload bench's memory figures (hostile-figures.ts), in a child process of their own
  * (`node --expose-gc --import tsx test/bench/hostile-memory.ts [--quick]`, prints JSON): each file
  * checked on a fresh check-worker (a new pool of one, warmed on a small model so that the modules are
- * loaded), the peak resident memory of the whole process (VmHWM, reset through /proc/self/clear_refs
+ * loaded) and handed over to it as the upload route does, the peak resident memory of the whole process (VmHWM, reset through /proc/self/clear_refs
  * just before) above the process at rest with that worker idle. A zip is judged as the import route
  * judges it (checkPackZip: its directory on the main thread, its models on a worker).
  */
@@ -29,16 +29,17 @@ async function peakOf(c: HostileCase): Promise<PeakOf> {
   try {
     const warm = await pool.upload(await productGlb(), 'warm-up.glb');
     if (!warm.ok) throw new Error(`the warm-up model was refused: ${JSON.stringify(warm.errors)}`);
+    const bytes = new Uint8Array(c.bytes); // the upload as the route holds it: a buffer of its own, handed over to the worker
     globalThis.gc?.();
     await settle();
     const rest = kb('VmRSS');
     writeFileSync('/proc/self/clear_refs', '5'); // VmHWM from here
     let outcome: string;
     if (c.url === '/api/studio/import') {
-      const checked = await checkPackZip(c.bytes);
+      const checked = await checkPackZip(bytes);
       outcome = checked.ok ? 'ok' : 'invalid_pack';
     } else {
-      const r = await pool.upload(c.bytes, c.name);
+      const r = await pool.upload(bytes, c.name, undefined, { handOver: true });
       outcome = r.ok ? 'ok' : r.errors[0]!.code;
     }
     return { name: c.name, outcome, peakMB: Math.round(((kb('VmHWM') - rest) / MB) * 10) / 10 };
