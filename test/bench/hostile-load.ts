@@ -19,10 +19,10 @@ export interface HostileLoadResult {
 }
 
 /** A multipart/form-data body with one file in the field `file`, as a browser sends it. */
-export function multipartOf(name: string, bytes: Uint8Array): { body: Buffer; contentType: string } {
+export function multipartOf(name: string, bytes: Uint8Array): { body: Uint8Array<ArrayBuffer>; contentType: string } {
   const boundary = `----twinspect-bench-${Math.random().toString(36).slice(2)}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const body = Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const body = new Uint8Array(Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]));
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
