@@ -1,13 +1,15 @@
 /**
  * Hostile-upload figures, printed by `npm run bench` (or alone: `npx tsx test/bench/hostile-figures.ts
- * [--quick] [--cpu-prof DIR]`), never asserted.
+ * [--quick] [--load-only] [--cpu-prof DIR]`), never asserted. --load-only skips the memory figures and prints the
+ * rounds; --cpu-prof writes the server's CPU profiles (main thread and check-workers) to DIR.
  * - Peak memory per check (hostile-memory.ts, its own process): the worst accepted file and each
  *   hostile one on a fresh check-worker, the worst refused one reported.
  * - Responsiveness: the real server as its own process (src/server/main.ts, on PGlite) and the
  *   uploaders in a third (hostile-load.ts), so that neither the bench's multipart bodies nor its
  *   fetches run on the server's event loop. Per round, /healthz p99 (probed from this process, one
  *   request at a time) and the server's own event-loop delay p99 (loop-probe.mjs, preloaded into it)
- *   idle, then while two hostile uploads are posted again and again; the medians of the rounds.
+ *   idle, then while two hostile uploads are posted again and again; the medians of the rounds. And the
+ *   longest stall of its event loop while one accepted upload is checked, optimised and stored.
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';

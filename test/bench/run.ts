@@ -42,7 +42,7 @@ const drills = await measureDrillFigures({ quick });
 // Live sessions: one server process and a load process of simulated participants (see session-figures.ts).
 const sessions = await measureSessionFigures({ quick });
 const uploads = await measureUploadFigures({ quick });
-// Hostile uploads: peak memory of the worst accepted and refused checks, /healthz p99 while two run (one child process).
+// Hostile uploads: peak memory per check on a fresh worker, /healthz p99 and the server's event-loop delay while two run (server and uploaders in processes of their own).
 const hostile = await measureHostileFigures({ quick });
 
 const report = {
