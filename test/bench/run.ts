@@ -13,6 +13,7 @@ import { formatFigure, measureDrillFigures, type Figure } from './drill-figures'
 import { measureScanFigures } from './scan-figures';
 import { measureSessionFigures } from './session-figures';
 import { measureUploadFigures } from './upload-figures';
+import { measureHostileFigures } from './hostile-figures';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -41,6 +42,8 @@ const drills = await measureDrillFigures({ quick });
 // Live sessions: one server process and a load process of simulated participants (see session-figures.ts).
 const sessions = await measureSessionFigures({ quick });
 const uploads = await measureUploadFigures({ quick });
+// Hostile uploads: peak memory per check on a fresh worker, /healthz p99 and the server's event-loop delay while two run (server and uploaders in processes of their own).
+const hostile = await measureHostileFigures({ quick });
 
 const report = {
   bundle: { ...bundle, mainChunkBudgetKB: 400, mainChunkRatioToBudget: Math.round((bundle.mainChunkGzipKB / 400) * 100) / 100 },
@@ -56,6 +59,7 @@ const report = {
   drills,
   scans,
   uploads,
+  hostile,
   sessions: { figures: sessions.figures, steps: sessions.steps, largestParticipantsHeld: sessions.largestHeld },
   note: 'fps in headless Chromium with SwiftShader (software WebGL) on a shared 2-core machine; medians of alternating runs.',
 };
@@ -75,6 +79,8 @@ if (json) {
   for (const f of scans) log(`  ${formatFigure(f)}`);
   log('\nModel uploads, checked and optimised (medians; ratios against the 1 MB upload measured in the same run):');
   for (const f of uploads) log(`  ${formatFigure(f)}`);
+  log('\nHostile uploads (peaks above the server at rest; /healthz p99 beside idle, measured in the same run):');
+  for (const f of hostile) log(`  ${formatFigure(f)}`);
   log('\nLive sessions (medians; each beside one session of 30 measured in the same run):');
   for (const f of sessions.figures) log(`  ${formatFigure(f)}`);
 }

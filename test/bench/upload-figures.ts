@@ -32,7 +32,7 @@ interface CaseResult {
 }
 
 /** A built-in product with a square noise texture sized so that the GLB is about `megabytes`. */
-async function uploadOf(megabytes: number): Promise<Uint8Array> {
+export async function uploadOf(megabytes: number): Promise<Uint8Array> {
   const base = await productGlb();
   const sample = await noisePng(256);
   const bytesPerPixel = sample.byteLength / 256 ** 2;

@@ -9,10 +9,11 @@ import { formatPackError } from '../catalogue/pack-error';
 import { userOf } from '../auth/access';
 import type { CatalogueStore } from '../db/catalogue-store';
 import { exportPack, type ExportDeps } from '../studio/pack-export';
-import { checkPackZip, importPack, type ImportDeps } from '../studio/pack-import';
+import { checkPackZip, importPack, type ImportDeps, type PackCheck } from '../studio/pack-import';
+import { ChecksBusy } from '../uploads/model-check-pool';
 import { MAX_PACK_ZIP_BYTES } from '../studio/pack-zip';
 import { AUTHORS } from './studio-routes';
-import { readOneFile } from './upload-routes';
+import { busy, readOneFile } from './upload-routes';
 import { parseOr400 } from './validate';
 import { textIn } from '../../domain/local-text';
 
@@ -50,7 +51,13 @@ export function registerPackRoutes(app: FastifyInstance, deps: ExportDeps & Impo
     }
     const upload = await readOneFile(request, reply, MAX_PACK_ZIP_BYTES);
     if (!upload) return reply;
-    const checked = await checkPackZip(upload.bytes);
+    let checked: PackCheck;
+    try {
+      checked = await checkPackZip(upload.bytes);
+    } catch (err) {
+      if (err instanceof ChecksBusy) return busy(reply, err);
+      throw err;
+    }
     const result = checked.ok ? await importPack(checked.products, { authorId: user.id, publish }, deps) : checked;
     if ('errors' in result) {
       return reply.code(400).send({

@@ -11,9 +11,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SHA256_HEX, storedFileRef, storedFileUrl } from '../../domain/stored-file';
 import { userOf } from '../auth/access';
-import { checkModel, type ModelCheck } from '../uploads/model-check';
+import { ChecksBusy, modelChecks } from '../uploads/model-check-pool';
+import type { UploadResult } from '../uploads/model-job';
 import { formatBytes } from '../uploads/model-limits';
-import { optimiseModel } from '../uploads/model-optimise';
 import { checkPhoto, photoTypeOf } from '../uploads/photo-check';
 import type { Db } from '../db/database';
 import { GLB_MEDIA_TYPE } from '../studio/draft-files';
@@ -31,10 +31,18 @@ interface Issue {
   pointer: string;
 }
 
+/** Files that passed the checks but could not be processed, or whose check ran out of time or memory: 422. */
+const UNPROCESSABLE = new Set(['optimise_failed', 'check_failed', 'check_timeout', 'check_out_of_memory']);
+
 function refuse(reply: FastifyReply, issues: Issue[]) {
-  const code = issues[0]?.code;
-  const status = code === 'too_large' ? 413 : code === 'not_gltf' ? 415 : 400;
+  const code = issues[0]?.code ?? '';
+  const status = code === 'too_large' ? 413 : code === 'not_gltf' ? 415 : UNPROCESSABLE.has(code) ? 422 : 400;
   return reply.code(status).send({ error: 'upload_refused', message: issues.map((i) => i.message).join(' '), issues });
+}
+
+/** Every model check-worker busy and the queue full: 503 with a time to try again (no input was at fault). */
+export function busy(reply: FastifyReply, err: ChecksBusy) {
+  return reply.code(503).header('retry-after', '30').send({ error: 'checks_busy', message: err.message });
 }
 
 /** The one file of a multipart request, read up to `maxBytes`; otherwise the reply is sent. */
@@ -46,7 +54,8 @@ export async function readOneFile(request: FastifyRequest, reply: FastifyReply, 
       void reply.code(415).send({ error: 'upload_refused', message: 'Send the file as multipart/form-data, in one field.', issues: [{ code: 'no_file', pointer: 'file', message: 'no file in the request' }] });
       return undefined;
     }
-    return { name: part.filename || 'upload', bytes: new Uint8Array(await part.toBuffer()) };
+    const buffer = await part.toBuffer(); // a view, not a copy: a big file's buffer is its own, and may move to a check-worker
+    return { name: part.filename || 'upload', bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       const message = `"${part?.filename ?? 'The file'}" is larger than ${formatBytes(maxBytes)}, the most accepted here; nothing was stored.`;
@@ -79,19 +88,22 @@ export function registerUploadRoutes(app: FastifyInstance, deps: { db: Db; files
         height: photo.height,
       });
     }
-    const check: ModelCheck = await checkModel(upload.bytes, upload.name);
-    if (!check.ok) return refuse(reply, check.errors);
-    let optimised: Awaited<ReturnType<typeof optimiseModel>>;
+    let check: UploadResult;
     try {
-      optimised = await optimiseModel(upload.bytes, query.unit ? { unit: query.unit } : {});
+      check = await modelChecks().upload(upload.bytes, upload.name, query.unit, { handOver: true });
     } catch (err) {
-      const message = `"${upload.name}" passed the checks but could not be optimised: ${err instanceof Error ? err.message : String(err)}`;
-      return refuse(reply, [{ code: 'optimise_failed', pointer: 'file', message }]);
+      if (err instanceof ChecksBusy) return busy(reply, err);
+      throw err;
     }
-    const { report } = check;
+    if (!check.ok) {
+      if (check.internal) request.log.warn({ file: upload.name, internal: check.internal, issues: check.errors.map((e) => e.code) }, 'model check failed');
+      return refuse(reply, check.errors);
+    }
+    const { optimised, report } = check;
+    const original = check.original ?? upload.bytes; // handed over to the check-worker and back
     const [originalSha, sha256] = await deps.db.transaction(async (tx) => [
-      await files.put(upload.bytes, report.format === 'glb' ? GLB_MEDIA_TYPE : 'model/gltf+json', user.id, tx),
-      await files.put(optimised.bytes, GLB_MEDIA_TYPE, user.id, tx),
+      await files.put(original, report.format === 'glb' ? GLB_MEDIA_TYPE : 'model/gltf+json', user.id, tx, check.sha256?.original),
+      await files.put(optimised.bytes, GLB_MEDIA_TYPE, user.id, tx, check.sha256?.optimised),
     ]);
     return reply.code(201).send({
       kind: 'model',

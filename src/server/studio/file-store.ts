@@ -39,9 +39,8 @@ export function createFileStore(db: Db) {
   };
 
   return {
-    /** Stores the bytes (once) and returns their sha256. */
-    async put(bytes: Uint8Array, mediaType: string, createdBy: string | null, tx: Tx = db): Promise<string> {
-      const sha256 = sha256Of(bytes);
+    /** Stores the bytes (once) and returns their sha256 (`sha256` when the caller has it already, e.g. from a check-worker). */
+    async put(bytes: Uint8Array, mediaType: string, createdBy: string | null, tx: Tx = db, sha256 = sha256Of(bytes)): Promise<string> {
       await tx
         .insert(storedFiles)
         .values({ sha256, mediaType, size: bytes.byteLength, bytes, createdBy })

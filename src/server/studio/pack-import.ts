@@ -6,20 +6,21 @@
  * are published at once.
  */
 import { posix } from 'node:path';
-import { PackManifest, Product } from '../../domain/catalogue';
+import { PackManifest, Product, type Variant } from '../../domain/catalogue';
 import { storedFileRef } from '../../domain/stored-file';
-import { modelSurfaceOf, type ModelSurface } from '../catalogue/glb-surface';
+import type { ModelSurface } from '../catalogue/glb-surface';
 import { jsonPath, type PackError } from '../catalogue/pack-error';
 import { parseJsonText } from '../catalogue/read-json';
 import { checkTellPoints } from '../catalogue/tell-points';
 import { catalogueVersion } from '../catalogue/version';
 import type { CatalogueStore } from '../db/catalogue-store';
 import type { Db } from '../db/database';
-import { checkModel } from '../uploads/model-check';
+import { modelChecks } from '../uploads/model-check-pool';
+import type { SurfaceAnswers, SurfaceQuery } from '../uploads/model-job';
 import { checkPhoto } from '../uploads/photo-check';
 import { GLB_MEDIA_TYPE } from './draft-files';
 import type { FileStore } from './file-store';
-import { readZip } from './pack-zip';
+import { readZipYielding } from './pack-zip';
 import type { VersionStore } from './version-store';
 
 interface PackFile {
@@ -37,7 +38,7 @@ export interface CheckedProduct {
 export type PackCheck = { ok: true; title: string; products: CheckedProduct[] } | { ok: false; errors: PackError[] };
 
 export async function checkPackZip(zip: Uint8Array): Promise<PackCheck> {
-  const read = readZip(zip);
+  const read = await readZipYielding(zip);
   if (!read.ok) return read;
   const { entries } = read;
   const errors: PackError[] = [];
@@ -79,14 +80,15 @@ async function checkProduct(entries: Map<string, Uint8Array>, id: string, index:
       errors.push({ file, path, message: `file ${variant.model} is not in the zip (${folder}/${variant.model})` });
       continue;
     }
-    const check = await checkModel(bytes, variant.model);
+    const points = surfaceQueries(product.variants, vi);
+    const check = await modelChecks().packModel(bytes, variant.model, points);
     if (!check.ok) {
       for (const e of check.errors) errors.push({ file: `${folder}/${variant.model}`, path: e.pointer === 'file' ? '' : e.pointer, message: e.message });
       continue;
     }
     if (check.report.format !== 'glb') errors.push({ file, path, message: `${variant.model} is a .gltf text file: a pack holds .glb models` });
     files.set(variant.model, { bytes, mediaType: GLB_MEDIA_TYPE, ext: 'glb' });
-    surfaces.set(vi, await modelSurfaceOf(bytes));
+    surfaces.set(vi, answeredSurface(check.surface, points));
   }
   for (const problem of checkTellPoints(product.variants, (vi) => surfaces.get(vi))) errors.push({ file, ...problem });
   for (const [pi, photo] of product.photos.entries()) {
@@ -100,6 +102,27 @@ async function checkProduct(entries: Map<string, Uint8Array>, id: string, index:
     else files.set(photo.file, { bytes, mediaType: check.type.mediaType, ext: check.type.ext });
   }
   return errors.length === before ? { product, files } : undefined;
+}
+
+/** The points checkTellPoints asks of variant `vi`'s model: its tells' own points, and for the genuine every tell's genuineAt. */
+function surfaceQueries(variants: readonly Variant[], vi: number): SurfaceQuery[] {
+  const own = variants[vi]!.tells.map((t) => ({ node: t.at.node, position: t.at.position }));
+  const genuine = variants[vi]!.kind === 'genuine' ? variants.flatMap((v) => v.tells.map((t) => ({ node: t.genuineAt.node, position: t.genuineAt.position }))) : [];
+  return [...own, ...genuine];
+}
+
+/** A surface that answers the questions the worker measured (and only those: any other is a bug, and says so). */
+function answeredSurface(answers: SurfaceAnswers, points: SurfaceQuery[]): ModelSurface {
+  const key = (node: string, p: readonly number[]) => JSON.stringify([node, ...p]);
+  const known = new Map(points.map((p, i) => [key(p.node, p.position), answers.distances[i]]));
+  return {
+    nodeNames: answers.nodeNames,
+    distanceToNode(name, point) {
+      const k = key(name, point);
+      if (!known.has(k)) throw new Error(`the surface was not measured at ${k}`);
+      return known.get(k);
+    },
+  };
 }
 
 export interface ImportDeps {

@@ -1,29 +1,29 @@
 /**
- * Reads a content pack's zip without trusting it: entry names that climb out of the pack or are
- * absolute are refused, and so are too many entries and an entry or a whole that inflates past its
- * cap, or past the size its header declares (a zip bomb). fflate's streaming Unzip inflates entry by
- * entry, and stops at the first byte over a cap, so a bomb never reaches memory.
+ * Reads a content pack's zip without trusting it. Its central directory is read first (zip-directory.ts):
+ * too many entries, an entry or a whole that declares more than its cap or inflates more than 100:1,
+ * and entry names that climb out of the pack or are absolute are refused before anything inflates.
+ * Then fflate's streaming Unzip inflates entry by entry and stops at the first byte past what the
+ * directory declared (a lying header), so a bomb never reaches memory; readZipYielding lets the
+ * event loop run between chunks, so that the server answers while a large pack inflates.
  */
 import { Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate';
+import { performance } from 'node:perf_hooks';
 import type { PackError } from '../catalogue/pack-error';
-import { formatBytes, MAX_UPLOAD_BYTES } from '../uploads/model-limits';
+import { formatBytes, PACK_ZIP } from '../uploads/model-limits';
+import { readZipDirectory, type DirectoryEntry, type ZipLimits } from './zip-directory';
 
-export interface ZipLimits {
-  /** Entries, folders included: the built-in catalogue has about 40; an export of hundreds of products, a few thousand. */
-  entries: number;
-  /** Bytes one entry may inflate to: a model's upload cap. */
-  entryBytes: number;
-  /** Bytes all entries may inflate to together. */
-  totalBytes: number;
-}
+export type { ZipLimits };
 
-export const PACK_ZIP_LIMITS: ZipLimits = { entries: 5000, entryBytes: MAX_UPLOAD_BYTES, totalBytes: 1024 * 1024 * 1024 };
+export const PACK_ZIP_LIMITS: ZipLimits = { entries: PACK_ZIP.entries, entryBytes: PACK_ZIP.entryBytes, totalBytes: PACK_ZIP.totalBytes, ratio: PACK_ZIP.ratio };
 /** The zip itself, as uploaded. */
-export const MAX_PACK_ZIP_BYTES = 512 * 1024 * 1024;
+export const MAX_PACK_ZIP_BYTES = PACK_ZIP.zipBytes;
 
 export type ZipRead = { ok: true; entries: Map<string, Uint8Array> } | { ok: false; errors: PackError[] };
 
-const CHUNK = 64 * 1024;
+/** Compressed bytes pushed at a time: at most 1032:1, so a lying entry is stopped within some 16 MB of output. */
+const CHUNK = 16 * 1024;
+/** The event loop runs at least this often while a zip inflates (readZipYielding). */
+const SLICE_MS = 10;
 
 /** Why an entry's name is unsafe, or undefined. */
 export function unsafeEntryName(name: string): string | undefined {
@@ -33,58 +33,111 @@ export function unsafeEntryName(name: string): string | undefined {
   return undefined;
 }
 
+/** The whole zip at once (for zips this server wrote, and the tests). */
 export function readZip(bytes: Uint8Array, limits: ZipLimits = PACK_ZIP_LIMITS): ZipRead {
-  const fail = (file: string, message: string): ZipRead => ({ ok: false, errors: [{ file, path: '', message }] });
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
-    return fail('(the upload)', 'is not a zip archive: export a content pack as .zip');
+  const reader = new ZipReader(bytes, limits);
+  while (reader.step());
+  return reader.result();
+}
+
+/** The same, letting the event loop run every few milliseconds: for uploaded packs. */
+export async function readZipYielding(bytes: Uint8Array, limits: ZipLimits = PACK_ZIP_LIMITS): Promise<ZipRead> {
+  const reader = new ZipReader(bytes, limits);
+  let slice = performance.now();
+  while (reader.step()) {
+    if (performance.now() - slice < SLICE_MS) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    slice = performance.now();
   }
-  const entries = new Map<string, Uint8Array>();
-  let failure: { file: string; message: string } | undefined;
-  let count = 0;
-  let total = 0;
-  const unzip = new Unzip();
-  unzip.register(UnzipInflate);
-  unzip.onfile = (entry) => {
-    if (failure) return;
+  return reader.result();
+}
+
+class ZipReader {
+  private readonly entries = new Map<string, Uint8Array>();
+  private readonly seen = new Set<string>();
+  private failure: { file: string; message: string } | undefined;
+  private directory = new Map<string, DirectoryEntry>();
+  private readonly unzip = new Unzip();
+  private at = 0;
+  private total = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly limits: ZipLimits,
+  ) {
+    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
+      this.failure = { file: '(the upload)', message: 'is not a zip archive: export a content pack as .zip' };
+      return;
+    }
+    const directory = readZipDirectory(bytes, limits);
+    if (!directory.ok) {
+      this.failure = { file: directory.file, message: directory.message };
+      return;
+    }
+    this.directory = directory.entries;
+    for (const name of this.directory.keys()) {
+      const unsafe = unsafeEntryName(name);
+      if (unsafe) {
+        this.failure = { file: name, message: `${unsafe}: refused, nothing was imported` };
+        return;
+      }
+    }
+    this.unzip.register(UnzipInflate);
+    this.unzip.onfile = (entry) => this.onEntry(entry);
+  }
+
+  /** Pushes the next chunk; false when done or failed. */
+  step(): boolean {
+    if (this.failure || this.at >= this.bytes.length) return false;
+    try {
+      const next = this.at + CHUNK;
+      this.unzip.push(this.bytes.subarray(this.at, next), next >= this.bytes.length);
+      this.at = next;
+    } catch (err) {
+      this.failure ??= { file: '(the zip)', message: 'is damaged: it cannot be unpacked' };
+    }
+    return !this.failure && this.at < this.bytes.length;
+  }
+
+  result(): ZipRead {
+    if (!this.failure && this.seen.size < this.directory.size) {
+      this.failure = { file: '(the zip)', message: `is damaged: its directory lists ${this.directory.size} entries but ${this.seen.size} were found` };
+    }
+    return this.failure ? { ok: false, errors: [{ file: this.failure.file, path: '', message: this.failure.message }] } : { ok: true, entries: this.entries };
+  }
+
+  private onEntry(entry: Parameters<NonNullable<Unzip['onfile']>>[0]): void {
+    if (this.failure) return;
     const stop = (message: string) => {
-      failure ??= { file: entry.name, message };
+      this.failure ??= { file: entry.name, message };
       entry.terminate();
     };
-    if (++count > limits.entries) return void (failure = { file: '(the zip)', message: `has more than ${limits.entries} entries: split the pack` });
-    const unsafe = unsafeEntryName(entry.name);
-    if (unsafe) return void (failure = { file: entry.name, message: `${unsafe}: refused, nothing was imported` });
-    if (entries.has(entry.name)) return void (failure = { file: entry.name, message: 'is in the zip twice' });
-    const declared = entry.originalSize;
-    if (declared !== undefined && declared > limits.entryBytes) {
-      return void (failure = { file: entry.name, message: `declares ${formatBytes(declared)} uncompressed; an entry may be at most ${formatBytes(limits.entryBytes)}` });
-    }
+    const listed = this.directory.get(entry.name);
+    if (!listed) return void (this.failure = { file: entry.name, message: 'is not in the zip\'s central directory: the zip is damaged or was made to mislead' });
+    if (this.seen.has(entry.name)) return void (this.failure = { file: entry.name, message: 'is in the zip twice' });
+    this.seen.add(entry.name);
+    const declared = listed.uncompressedSize;
     const chunks: Uint8Array[] = [];
     let got = 0;
     entry.ondata = (err, chunk, final) => {
-      if (failure) return;
-      if (err) return stop(`cannot be inflated: ${err.message}`);
+      if (this.failure) return;
+      if (err) return stop('cannot be inflated: its compressed data is damaged');
       got += chunk.length;
-      total += chunk.length;
-      if (declared !== undefined && got > declared) return stop(`inflates to more than the ${formatBytes(declared)} its header declares (a zip bomb?)`);
-      if (got > limits.entryBytes) return stop(`inflates to more than ${formatBytes(limits.entryBytes)}, the most an entry may hold`);
-      if (total > limits.totalBytes) return stop(`takes the pack past ${formatBytes(limits.totalBytes)} uncompressed, the most a pack may hold`);
+      this.total += chunk.length;
+      if (got > declared) return stop(`inflates to more than the ${formatBytes(declared)} its header declares (a zip bomb?)`);
+      if (got > this.limits.entryBytes) return stop(`inflates to more than ${formatBytes(this.limits.entryBytes)}, the most an entry may hold`);
+      if (this.total > this.limits.totalBytes) return stop(`takes the pack past ${formatBytes(this.limits.totalBytes)} uncompressed, the most a pack may hold`);
       chunks.push(chunk);
       if (!final) return;
-      if (declared !== undefined && got !== declared) return stop(`holds ${got} bytes but its header declares ${declared}: the zip is damaged`);
-      if (!entry.name.endsWith('/')) entries.set(entry.name, concat(chunks, got));
+      if (got !== declared) return stop(`holds ${got} bytes but its header declares ${declared}: the zip is damaged`);
+      if (!entry.name.endsWith('/')) this.entries.set(entry.name, concat(chunks, got));
     };
     try {
       entry.start();
     } catch (err) {
-      failure = { file: entry.name, message: `cannot be read: ${err instanceof Error ? err.message : String(err)}` };
+      this.failure = { file: entry.name, message: `cannot be read: it is compressed in a way this server does not read${err instanceof Error && /encrypt/i.test(err.message) ? ' (it is encrypted)' : ''}` };
     }
-  };
-  try {
-    for (let at = 0; at < bytes.length && !failure; at += CHUNK) unzip.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
-  } catch (err) {
-    failure ??= { file: '(the zip)', message: `is damaged: ${err instanceof Error ? err.message : String(err)}` };
   }
-  return failure ? fail(failure.file, failure.message) : { ok: true, entries };
 }
 
 /** Always a fresh copy: a stored entry's chunk is a view into the zip at any offset, which glTF readers refuse. */

@@ -5,7 +5,9 @@
  * allocates more than the upload itself.
  */
 import { ImageUtils } from '@gltf-transform/core';
+import { findTooDeep } from './json-depth';
 import type { UploadIssue } from './model-check';
+import { MAX_JSON_DEPTH } from './model-limits';
 
 /** The parts of glTF 2.0's JSON that the checks read; the validator reads the rest. */
 export interface GltfJson {
@@ -14,9 +16,9 @@ export interface GltfJson {
   extensionsRequired?: string[];
   buffers?: { byteLength?: number; uri?: string; extensions?: { EXT_meshopt_compression?: { fallback?: boolean } } }[];
   bufferViews?: { buffer?: number; byteOffset?: number; byteLength?: number }[];
-  accessors?: { count?: number }[];
-  meshes?: { primitives?: { mode?: number; indices?: number; attributes?: Record<string, number> }[] }[];
-  nodes?: { mesh?: number; extensions?: { EXT_mesh_gpu_instancing?: { attributes?: Record<string, number> } } }[];
+  accessors?: { count?: number; type?: string; componentType?: number; sparse?: { count?: number } }[];
+  meshes?: { primitives?: { mode?: number; indices?: number; attributes?: Record<string, number>; targets?: Record<string, number>[] }[] }[];
+  nodes?: { mesh?: number; children?: number[]; extensions?: { EXT_mesh_gpu_instancing?: { attributes?: Record<string, number> } } }[];
   images?: { uri?: string; bufferView?: number; mimeType?: string }[];
 }
 
@@ -116,6 +118,14 @@ function readGlb(bytes: Uint8Array, view: DataView): ContainerResult {
 }
 
 function parseJson(bytes: Uint8Array, where: string): GltfJson | UploadIssue {
+  const deep = findTooDeep(bytes, MAX_JSON_DEPTH);
+  if (deep) {
+    return {
+      code: 'json_too_deep',
+      pointer: deep.pointer,
+      message: `The glTF JSON in ${where} nests more than ${MAX_JSON_DEPTH} levels deep (at ${deep.pointer}); at most ${MAX_JSON_DEPTH} are accepted. Such nesting is no model's: remove the deep extras or extension data, then export again.`,
+    };
+  }
   try {
     const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     if (json && typeof json === 'object' && !Array.isArray(json)) return json as GltfJson;

@@ -6,14 +6,13 @@
  */
 import { validateBytes, type ValidationMessage, type ValidationReport } from 'gltf-validator';
 import { dataUriByteLength, list, positive, readContainer, textureSizes, type GltfContainer, type GltfJson, type TextureSize } from './gltf-container';
+import { checkDeclared, drawnElements, primitiveTriangles } from './gltf-declared';
 import { modelIO, READABLE_EXTENSIONS } from './gltf-io';
 import {
   formatBytes,
   MAX_DECLARED_BUFFER_BYTES,
   MAX_DECODED_BUFFER_BYTES,
   MAX_INPUT_TEXTURE_EDGE,
-  MAX_INPUT_TRIANGLES,
-  MAX_NODES,
   MAX_OUTPUT_TEXTURE_EDGE,
   MAX_UPLOAD_BYTES,
   MAX_VALIDATOR_ISSUES,
@@ -30,8 +29,19 @@ export type UploadIssueCode =
   | 'buffers_too_large'
   | 'buffer_missing_bytes'
   | 'unsupported_extension'
+  | 'json_too_deep'
   | 'too_many_nodes'
   | 'too_many_triangles'
+  | 'too_many_parts'
+  | 'too_many_vertices'
+  | 'accessor_too_large'
+  | 'texture_without_image'
+  | 'node_hierarchy_invalid'
+  | 'node_hierarchy_too_deep'
+  | 'check_failed'
+  | 'check_timeout'
+  | 'check_out_of_memory'
+  | 'optimise_failed'
   | 'gltf_invalid'
   | 'gltf_warning'
   | 'texture_too_large';
@@ -63,6 +73,8 @@ export interface ModelReport {
 
 export type ModelCheck = { ok: true; report: ModelReport } | { ok: false; errors: UploadIssue[] };
 
+export { primitiveTriangles };
+
 const count = (n: number) => n.toLocaleString('en-US');
 const refused = (...errors: UploadIssue[]): ModelCheck => ({ ok: false, errors });
 
@@ -78,14 +90,15 @@ export async function checkModel(bytes: Uint8Array, fileName: string): Promise<M
   const opened = readContainer(bytes, fileName);
   if (!opened.ok) return refused(opened.issue);
   const { container } = opened;
-  const declared = [...checkBuffers(container), ...checkExtensions(container.json), ...checkCounts(container.json)];
+  const declared = [...checkBuffers(container), ...checkExtensions(container.json), ...checkDeclared(container.json)];
   if (declared.length) return refused(...declared);
 
   let validation: ValidationReport;
   try {
     validation = await validateBytes(bytes, { uri: fileName, format: container.format, maxIssues: MAX_VALIDATOR_ISSUES, writeTimestamp: false });
   } catch (err) {
-    return refused({ code: 'gltf_invalid', pointer: 'file', message: `The glTF validator could not read the file: ${String(err)}` });
+    const why = err instanceof RangeError ? 'it is built in a way that exhausts the checker' : 'it is damaged';
+    return refused({ code: 'gltf_invalid', pointer: 'file', message: `The glTF validator could not read "${fileName}": ${why}. Export the model again.` });
   }
   const messages = validation.issues.messages;
   const errors = messages.filter((m) => m.severity === 0).map((m) => fromValidator(m, 'gltf_invalid'));
@@ -110,7 +123,7 @@ export async function checkModel(bytes: Uint8Array, fileName: string): Promise<M
       format: container.format,
       bytes: bytes.byteLength,
       nodes: list(container.json.nodes).length,
-      triangles: estimateTriangles(container.json),
+      triangles: drawnElements(container.json, primitiveTriangles),
       textures,
       extensionsUsed: list(container.json.extensionsUsed),
       warnings: messages.filter((m) => m.severity === 1).map((m) => fromValidator(m, 'gltf_warning')),
@@ -198,44 +211,3 @@ function checkExtensions(json: GltfJson): UploadIssue[] {
     }));
 }
 
-function checkCounts(json: GltfJson): UploadIssue[] {
-  const issues: UploadIssue[] = [];
-  const nodes = list(json.nodes).length;
-  if (nodes > MAX_NODES) {
-    issues.push({
-      code: 'too_many_nodes',
-      pointer: 'nodes',
-      message: `The model has ${count(nodes)} nodes; at most ${count(MAX_NODES)} are accepted, as each part costs a headset a draw call. Merge parts that never move apart, then export again.`,
-    });
-  }
-  const triangles = estimateTriangles(json);
-  if (triangles > MAX_INPUT_TRIANGLES) {
-    issues.push({
-      code: 'too_many_triangles',
-      pointer: 'meshes',
-      message: `The model draws about ${count(triangles)} triangles; at most ${count(MAX_INPUT_TRIANGLES)} are accepted before optimisation. Decimate the meshes (e.g. Blender's Decimate modifier), then export again.`,
-    });
-  }
-  return issues;
-}
-
-/** Triangles one primitive draws: triangles (mode 4, the default), strips and fans; points and lines none. */
-export function primitiveTriangles(mode: number | undefined, vertices: number): number {
-  if (mode === undefined || mode === 4) return Math.floor(vertices / 3);
-  return mode === 5 || mode === 6 ? Math.max(0, vertices - 2) : 0;
-}
-
-/** From the accessors' declared counts: each mesh once per node (and per GPU instance) that draws it. */
-function estimateTriangles(json: GltfJson): number {
-  const accessors = list(json.accessors);
-  const countOf = (i: number | undefined) => (i === undefined ? 0 : positive(accessors[i]?.count));
-  const meshes = list(json.meshes).map((mesh) =>
-    list(mesh?.primitives).reduce((n, p) => n + primitiveTriangles(p?.mode, p?.indices !== undefined ? countOf(p.indices) : countOf(p?.attributes?.POSITION)), 0),
-  );
-  return list(json.nodes).reduce((n, node) => {
-    if (typeof node?.mesh !== 'number') return n;
-    const instancing = node.extensions?.EXT_mesh_gpu_instancing?.attributes;
-    const instances = instancing ? Math.max(1, ...Object.values(instancing).map(countOf)) : 1;
-    return n + (meshes[node.mesh] ?? 0) * instances;
-  }, 0);
-}

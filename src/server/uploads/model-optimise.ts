@@ -60,25 +60,49 @@ const GLB_MAGIC = 0x46546c67;
 export async function optimiseModel(bytes: Uint8Array, options: OptimiseOptions = {}): Promise<OptimisedModel> {
   const io = await modelIO();
   const isGlb = bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === GLB_MAGIC;
-  const doc = isGlb
-    ? await io.readBinary(bytes)
-    : await io.readJSON({ json: JSON.parse(new TextDecoder().decode(bytes)), resources: {} });
+  const doc = await step('reading the file', () =>
+    isGlb ? io.readBinary(bytes) : io.readJSON({ json: JSON.parse(new TextDecoder().decode(bytes)), resources: {} }),
+  );
   doc.setLogger(new Logger(Logger.Verbosity.ERROR));
   const before = statsOf(doc, bytes.byteLength);
   let units: UnitNormalisation = { unit: 'm', guessed: true, largestExtent: 0, scale: 1 };
   await doc.transform(
-    dequantize(),
-    normalise(options.unit, (u) => (units = u)),
-    dedup(),
-    prune({ keepLeaves: true, keepExtras: true }),
-    weld(),
-    resizeTextures({ maxEdge: MAX_OUTPUT_TEXTURE_EDGE }),
-    meshopt({ encoder: MeshoptEncoder, level: 'medium' }),
+    named('unpacking quantised vertices', dequantize()),
+    named('measuring and scaling it to metres', normalise(options.unit, (u) => (units = u))),
+    named('merging duplicate data', dedup()),
+    named('removing unused data', prune({ keepLeaves: true, keepExtras: true })),
+    named('welding vertices', weld()),
+    named('resizing textures', resizeTextures({ maxEdge: MAX_OUTPUT_TEXTURE_EDGE })),
+    named('compressing meshes', meshopt({ encoder: MeshoptEncoder, level: 'medium' })),
   );
-  const out = await io.writeBinary(doc);
+  const out = await step('writing the optimised file', () => io.writeBinary(doc));
   const after = statsOf(doc, out.byteLength);
   const budgetMessage = overBudget(after);
   return { bytes: out, before, after, units, withinBudget: !budgetMessage, ...(budgetMessage ? { budgetMessage } : {}) };
+}
+
+/** A failure inside one step of the optimiser, with that step's name in an author's words. */
+export class OptimiseStepError extends Error {
+  constructor(
+    readonly step: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${step}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw err instanceof OptimiseStepError ? err : new OptimiseStepError(name, err);
+  }
+}
+
+function named(name: string, transform: Transform): Transform {
+  const wrapped: Transform = (doc, context) => step(name, async () => transform(doc, context));
+  Object.defineProperty(wrapped, 'name', { value: transform.name });
+  return wrapped;
 }
 
 /** The unit a largest extent suggests: more than 20 units is no hand-held item in metres, so millimetres. */

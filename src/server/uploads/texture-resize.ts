@@ -14,6 +14,16 @@ export interface TextureResizeOptions {
   jpegQuality?: number;
 }
 
+/** A texture whose header reads as an image but whose pixels cannot be decoded. */
+export class TextureDecodeError extends Error {
+  constructor(
+    readonly texture: string,
+    readonly mimeType: string,
+  ) {
+    super(`the ${mimeType.replace('image/', '').toUpperCase()} texture ${texture ? `"${texture}" ` : ''}cannot be decoded: it is damaged`);
+  }
+}
+
 const DECODABLE = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
 function hasTransparency(rgba: Uint8ClampedArray): boolean {
@@ -36,7 +46,13 @@ export function resizeTextures({ maxEdge, jpegQuality = 85 }: TextureResizeOptio
       const canvas = createCanvas(width, height);
       const g = canvas.getContext('2d');
       g.imageSmoothingQuality = 'high';
-      g.drawImage(await loadImage(Buffer.from(image.buffer, image.byteOffset, image.byteLength)), 0, 0, width, height);
+      let decoded: Awaited<ReturnType<typeof loadImage>>;
+      try {
+        decoded = await loadImage(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+      } catch {
+        throw new TextureDecodeError(texture.getName() || texture.getURI(), mimeType);
+      }
+      g.drawImage(decoded, 0, 0, width, height);
       const transparent = hasTransparency(g.getImageData(0, 0, width, height).data);
       if (scale === 1 && transparent) continue; // a PNG that needs its alpha and is small enough
       const encoded = transparent ? await canvas.encode('png') : await canvas.encode('jpeg', jpegQuality);

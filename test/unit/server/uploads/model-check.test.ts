@@ -129,7 +129,7 @@ describe('checkModel refuses', () => {
     json.accessors[0].count = 3_000_000;
     const [error] = errorsOf(await checkModel(joinGlb(json, bin), 'scan.glb'));
     expect(error).toMatchObject({ code: 'too_many_triangles', pointer: 'meshes' });
-    expect(error!.message).toMatch(/about 1,000,000 triangles; at most 500,000/);
+    expect(error!.message).toMatch(/about 1,000,000 triangles, lines and points; at most 500,000/);
     expect(validateBytes).not.toHaveBeenCalled();
   });
 
