@@ -18,7 +18,10 @@ export interface PointProblem {
  * Problems with the tells' points of `variants`; `surfaceOf(i)` gives variant i's model surface, or
  * undefined where it could not be read (that model's points are then not checked).
  */
-export function checkTellPoints(variants: readonly Variant[], surfaceOf: (index: number) => ModelSurface | undefined): PointProblem[] {
+/** What the point check asks of a model: its node names and how far a point lies from a node. */
+export type PointSurface = Pick<ModelSurface, 'nodeNames' | 'distanceToNode'>;
+
+export function checkTellPoints(variants: readonly Variant[], surfaceOf: (index: number) => PointSurface | undefined): PointProblem[] {
   const problems: PointProblem[] = [];
   const gi = variants.findIndex((v) => v.kind === 'genuine');
   const genuine = variants[gi];
@@ -34,7 +37,7 @@ export function checkTellPoints(variants: readonly Variant[], surfaceOf: (index:
   return problems;
 }
 
-function checkPoint(surface: ModelSurface, model: string, point: SurfacePoint, path: string): PointProblem[] {
+function checkPoint(surface: PointSurface, model: string, point: SurfacePoint, path: string): PointProblem[] {
   const distance = surface.distanceToNode(point.node, point.position);
   if (distance === undefined) {
     const names = surface.nodeNames.filter(Boolean);

@@ -8,10 +8,9 @@
 import { posix } from 'node:path';
 import { PackManifest, Product, type Variant } from '../../domain/catalogue';
 import { storedFileRef } from '../../domain/stored-file';
-import type { ModelSurface } from '../catalogue/glb-surface';
 import { jsonPath, type PackError } from '../catalogue/pack-error';
 import { parseJsonText } from '../catalogue/read-json';
-import { checkTellPoints } from '../catalogue/tell-points';
+import { checkTellPoints, type PointSurface } from '../catalogue/tell-points';
 import { catalogueVersion } from '../catalogue/version';
 import type { CatalogueStore } from '../db/catalogue-store';
 import type { Db } from '../db/database';
@@ -72,7 +71,7 @@ async function checkProduct(entries: Map<string, Uint8Array>, id: string, index:
   const before = errors.length;
   if (product.id !== id) errors.push({ file, path: 'id', message: `is "${product.id}" but the product's folder is ${folder}/` });
   const files = new Map<string, PackFile>();
-  const surfaces = new Map<number, ModelSurface>();
+  const surfaces = new Map<number, PointSurface>();
   for (const [vi, variant] of product.variants.entries()) {
     const path = `variants[${vi}].model`;
     const bytes = entries.get(posix.join(folder, variant.model));
@@ -112,7 +111,7 @@ function surfaceQueries(variants: readonly Variant[], vi: number): SurfaceQuery[
 }
 
 /** A surface that answers the questions the worker measured (and only those: any other is a bug, and says so). */
-function answeredSurface(answers: SurfaceAnswers, points: SurfaceQuery[]): ModelSurface {
+function answeredSurface(answers: SurfaceAnswers, points: SurfaceQuery[]): PointSurface {
   const key = (node: string, p: readonly number[]) => JSON.stringify([node, ...p]);
   const known = new Map(points.map((p, i) => [key(p.node, p.position), answers.distances[i]]));
   return {
