@@ -10,6 +10,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { registerAccessControl } from './auth/access';
 import { registerOidcRoutes } from './auth/oidc';
 import { createSealer } from './auth/sealing';
+import { createAccounts } from './auth/accounts';
+import { createResetLinks } from './auth/reset-links';
 import { createSessionStore } from './auth/session-store';
 import { createUserStore, type UserStore } from './auth/user-store';
 import type { ServerConfig } from './config';
@@ -17,6 +19,7 @@ import type { CatalogueStore } from './db/catalogue-store';
 import type { Database } from './db/database';
 import { createDrillService } from './drills/drill-service';
 import { createGroupStore } from './groups/group-store';
+import { registerAccountRoutes } from './http/account-routes';
 import { registerAuthRoutes } from './http/auth-routes';
 import { registerCatalogueRoutes } from './http/catalogue-routes';
 import { registerDrillRoutes } from './http/drill-routes';
@@ -29,6 +32,7 @@ import { registerStudioRoutes } from './http/studio-routes';
 import { registerUploadRoutes } from './http/upload-routes';
 import { registerUserRoutes } from './http/user-routes';
 import { createLiveDb } from './live/live-db';
+import { endLiveConnectionsOf } from './live/live-room';
 import { createRealtime, type Realtime } from './live/realtime';
 import { prepare } from './startup';
 import { createSurfaceCache } from './studio/draft-files';
@@ -130,7 +134,9 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     registerOfflineRoutes(server, { db, store, contentDir: config.contentDir, distDir: config.distDir, scanModelUrl });
     registerProgressRoutes(server, { db, store });
     registerGroupRoutes(server, { db, groups: createGroupStore(db), users });
-    registerUserRoutes(server, { users });
+    const accounts = createAccounts({ users, sessions, links: createResetLinks(db), endLive: endLiveConnectionsOf });
+    registerAccountRoutes(server, { users, accounts });
+    registerUserRoutes(server, { users, accounts });
     registerLiveRoutes(server, { liveDb, store });
     // The authoring studio: one file per multipart request, its size capped while it streams in.
     await server.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, parts: 5 } });

@@ -5,7 +5,7 @@ import { sessionToken } from '../auth/access';
 import { endSession, startSession } from '../auth/cookies';
 import { DECOY_HASH, verifyPassword } from '../auth/password';
 import type { SessionStore } from '../auth/session-store';
-import { normaliseEmail, type UserStore } from '../auth/user-store';
+import { normaliseEmail, sessionUser, type UserStore } from '../auth/user-store';
 import { parseOr400 } from './validate';
 
 export const SIGN_IN_LIMIT = { max: 10, windowMs: 60_000 };
@@ -23,7 +23,7 @@ export interface AuthRouteDeps {
 }
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
-  app.get('/api/auth/me', { config: { access: 'public' } }, async (request) => ({
+  app.get('/api/auth/me', { config: { access: 'public', duringPasswordChange: true } }, async (request) => ({
     user: request.user ?? null,
     oidc: deps.oidcEnabled,
   }));
@@ -57,8 +57,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       if (!user || !user.passwordHash || !ok) {
         return reply.code(401).send({ error: 'bad_credentials', message: 'That email and password do not match an account.' });
       }
+      // Said only to whoever knows the password, so that it tells no one else which accounts exist.
+      if (user.deactivatedAt) {
+        return reply.code(403).send({ error: 'account_deactivated', message: 'This account is deactivated: ask an administrator to reactivate it.' });
+      }
       await startSession(deps.sessions, request, reply, user.id);
-      return { user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role } };
+      // mustChangePassword tells the page to ask for a new password before anything else.
+      return { user: sessionUser(user) };
     },
   );
 
