@@ -1,9 +1,13 @@
-/** Users, for admins: everyone with an account, their role (changed in place), and a form to add one. */
+/**
+ * Users, for admins: everyone with an account, their role (changed in place), whether they can sign in,
+ * password resets and deactivation (each asked first in a dialog), and a form to add one.
+ */
 import { useState } from 'react';
 import { ADMIN_ONLY, ROLES, type Role } from '../../domain/roles';
 import { api, type UserEntry } from '../api';
 import { LoadingBar } from '../LoadingBar';
 import { AddUserForm } from './AddUserForm';
+import { ActionsCell, statusText, UserActionDialog, type UserAction } from './UserActions';
 import { formatDate, roleLabel } from './format';
 import { Gate, LoadError } from './Gate';
 import { errorMessage, useLoad } from './useLoad';
@@ -27,6 +31,7 @@ function Users({ selfId }: { selfId: string }) {
   const users = useLoad(() => api.users(), selfId);
   const replace = (next: UserEntry) => users.data && users.setData(users.data.map((u) => (u.id === next.id ? next : u)));
   const added = (user: UserEntry) => users.setData([user, ...(users.data ?? [])]);
+  const [acting, setActing] = useState<{ user: UserEntry; action: UserAction } | null>(null);
 
   return (
     <main className="page users-page">
@@ -49,6 +54,8 @@ function Users({ selfId }: { selfId: string }) {
                   <th scope="col">{i18n.t('progress:users.accountId')}</th>
                   <th scope="col">{i18n.t('progress:users.sso')}</th>
                   <th scope="col">{i18n.t('progress:users.created')}</th>
+                  <th scope="col">{i18n.t('progress:users.status')}</th>
+                  <th scope="col">{i18n.t('progress:users.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -60,6 +67,8 @@ function Users({ selfId }: { selfId: string }) {
                     <td>{u.accountName || '—'}</td>
                     <td>{u.sso ? i18n.t('progress:users.yes') : i18n.t('progress:users.no')}</td>
                     <td>{formatDate(u.createdAt)}</td>
+                    <td className={u.active ? undefined : 'inactive'}>{statusText(u)}</td>
+                    <td><ActionsCell user={u} self={u.id === selfId} onAct={(action) => setActing({ user: u, action })} /></td>
                   </tr>
                 ))}
               </tbody>
@@ -67,6 +76,9 @@ function Users({ selfId }: { selfId: string }) {
           </div>
         )}
       </section>
+      {acting ? (
+        <UserActionDialog user={acting.user} action={acting.action} onChanged={replace} onClose={() => setActing(null)} />
+      ) : null}
       <AddUserForm onAdded={added} />
     </main>
   );

@@ -81,7 +81,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { users: UserStor
     const target = await users.byId(params.id);
     if (!target) return reply.code(404).send({ error: 'user_not_found', message: `No account ${params.id}.` });
     if (target.role === 'admin' && body.role !== 'admin' && target.deactivatedAt === null && (await users.activeAdmins()) <= 1) {
-      return reply.code(409).send({ error: 'last_admin', message: 'This is the only admin: make someone else admin first.' });
+      return reply.code(409).send({ error: 'last_admin', message: 'This is the only active admin: make someone else admin first.' });
     }
     return userEntry((await users.setRoleById(params.id, body.role))!);
   });
