@@ -22,7 +22,7 @@ export interface Me {
   oidc: boolean;
 }
 
-export interface UserEntry extends SessionUser {
+export interface UserEntry extends Omit<SessionUser, 'mustChangePassword'> {
   accountName: string;
   createdAt: string;
   /** Signs in through the agency's OpenID Connect provider. */
@@ -35,8 +35,9 @@ export interface UserEntry extends SessionUser {
 }
 
 /** One's own account (GET /api/account). */
-export interface AccountInfo extends SessionUser {
+export interface AccountInfo extends Omit<SessionUser, 'mustChangePassword'> {
   accountName: string;
+  mustChangePassword: boolean;
   /** Signs in with the agency's account: no password in Twinspect. */
   sso: boolean;
 }
