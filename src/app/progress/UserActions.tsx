@@ -46,13 +46,15 @@ export function ActionsCell({ user, self, onAct }: { user: UserEntry; self: bool
   );
 }
 
-/** A modal dialog (Escape closes it), open while it is shown. */
+/**
+ * A modal dialog (Escape closes it), open while it is shown. No close() on unmount: leaving the page
+ * closes it, and a close() there would fire a close event that StrictMode's second effect run hears.
+ */
 function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
   }, []);
   return (
     <dialog ref={ref} className="user-dialog" aria-labelledby="user-dialog-title" onClose={onClose}>

@@ -105,6 +105,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: { users: UserStor
     const body = row && parseOr400(Reset, request.body, reply, 'body');
     if (!row || !body) return reply;
     const actor = userOf(request).id;
+    // Shown once: no cache keeps the temporary password or the link.
+    void reply.header('cache-control', 'no-store');
     return refusing(reply, async () => {
       if (body.method === 'temporary') {
         const { user, password } = await accounts.resetWithTemporary(row, actor);
