@@ -117,6 +117,7 @@ describe('the admin resets a password', () => {
     expect(res.status, res.text).toBe(200);
     const temporary = res.json.temporaryPassword as string;
     expect(temporary).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    expect(res.headers['cache-control'], 'kept in no cache').toBe('no-store');
     expect(res.json.user).toMatchObject({ email: 'tom@agency.test', mustChangePassword: true });
     expect((await tom.request('GET', '/api/progress')).status, 'his sessions ended').toBe(401);
     expect((await signIn('tom@agency.test', PASSWORD)).statusCode).toBe(401);
