@@ -3,7 +3,7 @@ import { CataloguePage } from './CataloguePage';
 import { LoadingBar } from './LoadingBar';
 import { NavBar } from './NavBar';
 import { useRoute, type Route } from './route';
-import { sessionActions } from './session';
+import { sessionActions, useSession } from './session';
 import { SignInPage } from './SignInPage';
 import { useTranslation } from 'react-i18next';
 
@@ -25,10 +25,17 @@ const LivePage = named(() => import('./live/LivePage'), 'LivePage');
 const LiveRecordPage = named(() => import('./live/LiveRecordPage'), 'LiveRecordPage');
 /** The inspection assistant: its stage loads with a product; its records sync from app start. */
 const InspectPage = named(() => import('./inspect/InspectPage'), 'InspectPage');
+/** One's account, the forced password change after a temporary password, and a reset link's page. */
+const AccountPage = named(() => import('./account/AccountPage'), 'AccountPage');
+const ForcedPasswordPage = named(() => import('./account/AccountPage'), 'ForcedPasswordPage');
+const ResetPasswordPage = named(() => import('./account/ResetPasswordPage'), 'ResetPasswordPage');
 /** ?bench=empty: the same canvas with nothing on it, the baseline the benchmarks compare against. */
 const EmptyStage = lazy(() => import('../scene/Stage').then((m) => ({ default: () => <m.Stage>{null}</m.Stage> })));
 
 function Page({ route }: { route: Route }) {
+  const { user } = useSession();
+  // Signed in with a temporary password: a new one before anything else (the server refuses the rest).
+  if (user?.mustChangePassword && route.page !== 'reset-password') return <ForcedPasswordPage />;
   if (route.product && route.page === 'catalogue') return <ComparePage productId={route.product} variantId={route.variant} />;
   switch (route.page) {
     case 'sign-in':
@@ -51,6 +58,10 @@ function Page({ route }: { route: Route }) {
       return <InspectPage />;
     case 'studio':
       return <StudioPage productId={route.product} />;
+    case 'account':
+      return <AccountPage />;
+    case 'reset-password':
+      return <ResetPasswordPage />;
     default:
       return <CataloguePage />;
   }

@@ -58,7 +58,19 @@ export function NavBar({ route }: { route: Route }) {
         {loaded &&
           (user ? (
             <span className="who">
-              <span className="mode-badge" title={user.email}>{user.displayName} · {t(`common:roles.${user.role}`)}</span>
+              {/* Who is signed in, leading to their account page (password change). */}
+              <a
+                className="mode-badge account-link"
+                href="/?page=account"
+                title={t('account', { email: user.email })}
+                aria-current={current === 'account' ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ page: 'account' });
+                }}
+              >
+                {user.displayName} · {t(`common:roles.${user.role}`)}
+              </a>
               <button className="nav-button" onClick={() => void sessionActions.signOut().then(() => navigate({ page: 'catalogue' }))}>{t('signOut')}</button>
             </span>
           ) : (

@@ -5,6 +5,12 @@ import { pendingJoinCode } from './live/pending-code';
 import { navigate } from './route';
 import { sessionActions, useSession } from './session';
 import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../domain/roles';
+
+/** Where a user goes once signed in: the live session they were joining, else their role's main page. */
+export function landingPage(user: SessionUser) {
+  return pendingJoinCode() ? 'live' : user.role === 'admin' ? 'users' : user.role === 'instructor' ? 'groups' : 'drill';
+}
 
 export function SignInPage() {
   const { t } = useTranslation('signin');
@@ -20,7 +26,8 @@ export function SignInPage() {
     setError(null);
     try {
       const user = await sessionActions.signIn(email, password);
-      navigate({ page: pendingJoinCode() ? 'live' : user.role === 'admin' ? 'users' : user.role === 'instructor' ? 'groups' : 'drill' });
+      // A temporary password: the app asks for a new one first, wherever this goes.
+      navigate({ page: landingPage(user) });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('unreachable'));
     } finally {

@@ -22,12 +22,30 @@ export interface Me {
   oidc: boolean;
 }
 
-export interface UserEntry extends SessionUser {
+export interface UserEntry extends Omit<SessionUser, 'mustChangePassword'> {
   accountName: string;
   createdAt: string;
   /** Signs in through the agency's OpenID Connect provider. */
   sso: boolean;
+  /** False while deactivated: no sign-in, records kept. */
+  active: boolean;
+  deactivatedAt: string | null;
+  /** Signs in with a temporary password an admin gave, to be changed at the next sign-in. */
+  mustChangePassword: boolean;
 }
+
+/** One's own account (GET /api/account). */
+export interface AccountInfo extends Omit<SessionUser, 'mustChangePassword'> {
+  accountName: string;
+  mustChangePassword: boolean;
+  /** Signs in with the agency's account: no password in Twinspect. */
+  sso: boolean;
+}
+
+/** An admin's password reset: a temporary password shown once, or a one-time link (a path on this site). */
+export type PasswordReset =
+  | { user: UserEntry; temporaryPassword: string }
+  | { user: UserEntry; link: string; expiresAt: string };
 
 export interface GroupEntry {
   id: string;
@@ -143,4 +161,14 @@ export const api = {
   createUser: (input: { email: string; role: Role; password: string; displayName?: string; accountName?: string }) =>
     post<UserEntry>('/api/users', input),
   setRole: (userId: string, role: Role) => call<UserEntry>('PATCH', `/api/users/${id(userId)}`, { role }),
+  resetPassword: (userId: string, method: 'temporary' | 'link') => post<PasswordReset>(`/api/users/${id(userId)}/password-reset`, { method }),
+  deactivate: (userId: string) => post<UserEntry>(`/api/users/${id(userId)}/deactivate`),
+  activate: (userId: string) => post<UserEntry>(`/api/users/${id(userId)}/activate`),
+
+  account: () => get<AccountInfo>('/api/account'),
+  /** `currentPassword` may be left out only while a temporary password must be changed. */
+  changePassword: (newPassword: string, currentPassword?: string) =>
+    post<{ user: SessionUser }>('/api/account/password', currentPassword === undefined ? { newPassword } : { currentPassword, newPassword }),
+  /** Sets a password with the token of a one-time reset link. */
+  resetWithLink: (token: string, password: string) => post<{ reset: true; email: string }>('/api/auth/password-reset', { token, password }),
 };

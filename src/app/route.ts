@@ -6,7 +6,7 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['catalogue', 'sign-in', 'drill', 'scan', 'progress', 'groups', 'users', 'live', 'live-record', 'studio', 'inspect'] as const;
+export const PAGES = ['catalogue', 'sign-in', 'drill', 'scan', 'progress', 'groups', 'users', 'live', 'live-record', 'studio', 'inspect', 'account', 'reset-password'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface Route {

@@ -30,6 +30,10 @@ export const sessionActions = {
     set({ user });
     return user;
   },
+  /** The signed-in user as the server now says (after a password change lifts mustChangePassword). */
+  setUser(user: SessionUser | null): void {
+    set({ user });
+  },
   async signOut(): Promise<void> {
     await api.signOut();
     set({ user: null });

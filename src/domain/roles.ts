@@ -19,4 +19,6 @@ export interface SessionUser {
   email: string;
   displayName: string;
   role: Role;
+  /** Present (true) while the account signs in with a password an admin handed out: a new one comes first. */
+  mustChangePassword?: true;
 }

@@ -10,6 +10,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { registerAccessControl } from './auth/access';
 import { registerOidcRoutes } from './auth/oidc';
 import { createSealer } from './auth/sealing';
+import { createAccounts } from './auth/accounts';
+import { createResetLinks } from './auth/reset-links';
 import { createSessionStore } from './auth/session-store';
 import { createSignInThrottle } from './auth/sign-in-throttle';
 import { createUserStore, type UserStore } from './auth/user-store';
@@ -19,6 +21,7 @@ import type { Database } from './db/database';
 import { createDrillService } from './drills/drill-service';
 import { createPartRegions } from './drills/part-regions';
 import { createGroupStore } from './groups/group-store';
+import { registerAccountRoutes } from './http/account-routes';
 import { registerAuthRoutes } from './http/auth-routes';
 import { registerCatalogueRoutes } from './http/catalogue-routes';
 import { registerCrossSiteCheck } from './http/cross-site';
@@ -34,6 +37,7 @@ import { registerUploadRoutes } from './http/upload-routes';
 import { registerUserRoutes } from './http/user-routes';
 import { createLiveDb } from './live/live-db';
 import { registerMatchmakeRoutes } from './live/matchmake-routes';
+import { endLiveConnectionsOf } from './live/live-room';
 import { createRealtime, type Realtime } from './live/realtime';
 import { prepare } from './startup';
 import { createSurfaceCache } from './studio/draft-files';
@@ -141,7 +145,9 @@ export async function createApp(config: ServerConfig, opts: CreateAppOptions = {
     registerOfflineRoutes(server, { db, store, contentDir: config.contentDir, distDir: config.distDir, scanModelUrl });
     registerProgressRoutes(server, { db, store });
     registerGroupRoutes(server, { db, groups: createGroupStore(db), users });
-    registerUserRoutes(server, { users });
+    const accounts = createAccounts({ users, sessions, links: createResetLinks(db), endLive: endLiveConnectionsOf });
+    registerAccountRoutes(server, { users, accounts });
+    registerUserRoutes(server, { users, accounts });
     registerLiveRoutes(server, { liveDb, store });
     // Joining a live session's room (Colyseus' matchmaker), behind the app's limits and headers.
     registerMatchmakeRoutes(server);

@@ -1,7 +1,10 @@
 /**
  * The admin in a real browser: signs in, adds an account on the Users page, changes its role in place,
  * gets field errors for a duplicate email and a short password, and the new account then signs in in
- * a fresh browser context with the role it was given. No request leaves 127.0.0.1.
+ * a fresh browser context with the role it was given, after choosing its own password (the one the
+ * admin gave is temporary). Then the admin resets that password (the user must choose a new one again
+ * before anything else), deactivates the account (the user is signed out and refused) and reactivates
+ * it. No request leaves 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -14,6 +17,8 @@ const run = Math.random().toString(36).slice(2, 8);
 const fresh = { email: `officer-${run}@agency.test`, name: `Officer ${run}`, password: `temporary-${run}-pass` };
 let browser: Browser;
 let w: WatchedPage;
+/** The new user's own browser context. */
+let mine: WatchedPage;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -62,7 +67,7 @@ describe('the admin manages users', () => {
     const { page } = w;
     await fillForm(page, fresh);
     await form(page).getByRole('status').filter({ hasText: 'Added' }).waitFor();
-    expect(await form(page).getByRole('status').textContent()).toBe(`Added ${fresh.email} as Trainee. Give them the temporary password.`);
+    expect(await form(page).getByRole('status').textContent()).toBe(`Added ${fresh.email} as Trainee. Give them the temporary password: they choose their own when they first sign in.`);
     const row = rowOf(page, fresh.email);
     expect(await row.textContent()).toContain(fresh.name);
     expect(await row.getByLabel(`Role of ${fresh.email}`).inputValue()).toBe('trainee');
@@ -107,17 +112,97 @@ describe('the admin manages users', () => {
   });
 });
 
+/** On the forced-change page: a new password twice, then on. */
+async function chooseNewPassword(page: Page, password: string) {
+  const main = page.getByRole('main');
+  await main.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+  await main.getByLabel('New password', { exact: true }).fill(password);
+  await main.getByLabel('New password again', { exact: true }).fill(password);
+  await main.getByRole('button', { name: 'Save and continue' }).click();
+  await main.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor({ state: 'detached' });
+}
+
+const chosen = `chosen-by-${run}-herself`;
+const chosenAgain = `chosen-again-${run}-now`;
+
 describe('the new user', () => {
-  it('signs in in a fresh browser context and is a reviewer', async () => {
-    const mine = await openPage(browser, baseUrl);
+  it('signs in in a fresh browser context, must choose a password of their own first, and is a reviewer', async () => {
+    mine = await openPage(browser, baseUrl);
     expect(await mine.page.context().cookies()).toEqual([]);
     await signIn(mine.page, { email: fresh.email }, { password: fresh.password });
+    await mine.page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    // Nothing else until then: another page shows the same request.
+    await mine.page.goto(`${baseUrl}/?page=progress`);
+    await mine.page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    await chooseNewPassword(mine.page, chosen);
     expect(await mine.page.locator('.topbar .mode-badge').textContent()).toBe(`${fresh.name} · reviewer`);
     const nav = await mine.page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
     expect(nav).not.toContain('Users');
     expect(nav).not.toContain('Groups');
-    expect(mine.external).toEqual([]);
-    expect(mine.errors).toEqual([]);
+    // Their name in the top bar leads to their account page, where the password can be changed.
+    await mine.page.locator('.topbar .mode-badge').click();
+    await mine.page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    await mine.page.getByRole('heading', { level: 2, name: 'Change password' }).waitFor();
+  });
+});
+
+describe('the admin resets the password and deactivates the account', () => {
+  const dialog = (page: Page) => page.getByRole('dialog');
+
+  it('resets the password with a temporary one, shown once in a dialog', async () => {
+    const { page } = w;
+    await page.reload();
+    await rowOf(page, fresh.email).getByRole('button', { name: `Reset password for ${fresh.email}` }).click();
+    await dialog(page).getByRole('heading', { name: `Reset the password of ${fresh.email}` }).waitFor();
+    await dialog(page).getByRole('button', { name: 'Make a temporary password' }).click();
+    const temporary = (await dialog(page).getByTestId('temporary-password').textContent())!;
+    expect(temporary).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    await dialog(page).getByRole('button', { name: 'Done' }).click();
+    await dialog(page).waitFor({ state: 'detached' });
+    expect(await rowOf(page, fresh.email).textContent()).toContain('Must choose a new password');
+    expect(await page.getByText(temporary).count(), 'shown once').toBe(0);
+
+    // The user was signed out; the temporary password leads to the forced change again.
+    await mine.page.reload();
+    await mine.page.locator('.topbar').getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await signIn(mine.page, { email: fresh.email }, { password: temporary });
+    await chooseNewPassword(mine.page, chosenAgain);
+    expect(await mine.page.locator('.topbar .mode-badge').textContent()).toBe(`${fresh.name} · reviewer`);
+  });
+
+  it('deactivates the account after asking: the user is signed out and refused, and the row says so', async () => {
+    const { page } = w;
+    await rowOf(page, fresh.email).getByRole('button', { name: `Deactivate ${fresh.email}` }).click();
+    await dialog(page).getByRole('heading', { name: `Deactivate ${fresh.email}?` }).waitFor();
+    expect(await dialog(page).textContent()).toContain('Their drills, progress and records are kept');
+    await dialog(page).getByRole('button', { name: 'Deactivate', exact: true }).click();
+    await dialog(page).waitFor({ state: 'detached' });
+    await expect.poll(() => rowOf(page, fresh.email).textContent()).toContain('Deactivated');
+
+    await mine.page.reload();
+    await mine.page.locator('.topbar').getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    await expect(signIn(mine.page, { email: fresh.email }, { password: chosenAgain })).rejects.toThrow('This account is deactivated. Ask an administrator to reactivate it.');
+  });
+
+  it('refuses to deactivate the admin themselves: their own row offers no such button', async () => {
+    const own = rowOf(w.page, ACCOUNTS.admin.email);
+    expect(await own.getByRole('button').count()).toBe(0);
+    expect(await own.textContent()).toContain('change your password on your account page');
+  });
+
+  it('reactivates it, and the user signs in again with their password', async () => {
+    const { page } = w;
+    await rowOf(page, fresh.email).getByRole('button', { name: `Reactivate ${fresh.email}` }).click();
+    await dialog(page).getByRole('button', { name: 'Reactivate', exact: true }).click();
+    await dialog(page).waitFor({ state: 'detached' });
+    await expect.poll(() => rowOf(page, fresh.email).textContent()).toContain('Active');
+    await signIn(mine.page, { email: fresh.email }, { password: chosenAgain });
+    expect(await mine.page.locator('.topbar .mode-badge').textContent()).toBe(`${fresh.name} · reviewer`);
+  });
+
+  it('asked for nothing outside 127.0.0.1 and threw no errors, in either context', async () => {
+    expect([...w.external, ...mine.external]).toEqual([]);
+    expect([...w.errors, ...mine.errors]).toEqual([]);
     await mine.page.context().close();
   });
 });

@@ -24,6 +24,7 @@ const ACCOUNTS = [
   { sub: 'officer-2', email: 'Local.User@agency.example', name: 'Has A Local Account' },
   { sub: 'officer-3', name: 'No Email' },
   { sub: 'officer-4', email: 'unverified@agency.example', emailVerified: false },
+  { sub: 'officer-5', email: 'leaving@agency.example', name: 'About To Leave' },
 ];
 
 
@@ -244,6 +245,38 @@ describe('sign-in with OpenID Connect', () => {
     expect(setsSession(res)).toBe(false);
     expect((await me(browser)).user).toBeNull();
     expect(await app.users.byId(local.id)).toMatchObject({ oidcIssuer: null, oidcSubject: null, role: 'admin' });
+  });
+
+  it('has no password to change or reset, and a deactivated account cannot sign in with the agency account', async () => {
+    const browser = new Browser();
+    await browser.fetch(await toCallback(browser, 'officer-5'));
+    const { user } = await me(browser);
+    expect(user).toMatchObject({ email: 'leaving@agency.example' });
+    const account = await (await browser.fetch(`${base}/api/account`)).json();
+    expect(account).toMatchObject({ sso: true });
+    const change = await browser.fetch(`${base}/api/account/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: 'anything at all', newPassword: 'a new long password' }) });
+    expect(change.status).toBe(409);
+    expect((await change.json()).error).toBe('sso_account');
+
+    const admin = await app.users.create({ email: 'oidc.admin@agency.example', role: 'admin', password: 'a long local password 123' });
+    const signIn = await app.server.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: admin.email, password: 'a long local password 123' } });
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0]!;
+    const asAdmin = (url: string, body: object) => app.server.inject({ method: 'POST', url, payload: body, headers: { cookie } });
+    expect((await asAdmin(`/api/users/${user!.id}/password-reset`, { method: 'temporary' })).json().error).toBe('sso_account');
+    expect((await asAdmin(`/api/users/${user!.id}/deactivate`, {})).statusCode).toBe(200);
+    expect((await me(browser)).user, 'the session ended').toBeNull();
+
+    const again = new Browser();
+    const res = await again.fetch(await toCallback(again, 'officer-5'));
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: 'account_deactivated', message: expect.stringMatching(/deactivated/) });
+    expect(setsSession(res)).toBe(false);
+    expect((await me(again)).user).toBeNull();
+
+    expect((await asAdmin(`/api/users/${user!.id}/activate`, {})).statusCode).toBe(200);
+    const back = new Browser();
+    expect((await back.fetch(await toCallback(back, 'officer-5'))).status).toBe(302);
+    expect((await me(back)).user!.id).toBe(user!.id);
   });
 
   it('shows a browser a page rather than JSON', async () => {

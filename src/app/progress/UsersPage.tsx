@@ -1,10 +1,15 @@
-/** Users, for admins: everyone with an account, their role (changed in place), a form to add one, and supervision of inspection records. */
+/**
+ * Users, for admins: everyone with an account, their role (changed in place), whether they can sign in,
+ * password resets and deactivation (each asked first in a dialog), a form to add one, and supervision
+ * of inspection records.
+ */
 import { useState } from 'react';
 import { ADMIN_ONLY, ROLES, type Role, type SessionUser } from '../../domain/roles';
 import { api, type UserEntry } from '../api';
 import { LoadingBar } from '../LoadingBar';
 import { AddUserForm } from './AddUserForm';
 import { SupervisionAdmin } from './SupervisionAdmin';
+import { ActionsCell, statusText, UserActionDialog, type UserAction } from './UserActions';
 import { formatDate, roleLabel } from './format';
 import { Gate, LoadError } from './Gate';
 import { errorMessage, useLoad } from './useLoad';
@@ -28,6 +33,7 @@ function Users({ selfId, self }: { selfId: string; self: SessionUser }) {
   const users = useLoad(() => api.users(), selfId);
   const replace = (next: UserEntry) => users.data && users.setData(users.data.map((u) => (u.id === next.id ? next : u)));
   const added = (user: UserEntry) => users.setData([user, ...(users.data ?? [])]);
+  const [acting, setActing] = useState<{ user: UserEntry; action: UserAction } | null>(null);
 
   return (
     <main className="page users-page">
@@ -50,6 +56,8 @@ function Users({ selfId, self }: { selfId: string; self: SessionUser }) {
                   <th scope="col">{i18n.t('progress:users.accountId')}</th>
                   <th scope="col">{i18n.t('progress:users.sso')}</th>
                   <th scope="col">{i18n.t('progress:users.created')}</th>
+                  <th scope="col">{i18n.t('progress:users.status')}</th>
+                  <th scope="col">{i18n.t('progress:users.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -61,6 +69,8 @@ function Users({ selfId, self }: { selfId: string; self: SessionUser }) {
                     <td>{u.accountName || '—'}</td>
                     <td>{u.sso ? i18n.t('progress:users.yes') : i18n.t('progress:users.no')}</td>
                     <td>{formatDate(u.createdAt)}</td>
+                    <td className={u.active ? undefined : 'inactive'}>{statusText(u)}</td>
+                    <td><ActionsCell user={u} self={u.id === selfId} onAct={(action) => setActing({ user: u, action })} /></td>
                   </tr>
                 ))}
               </tbody>
@@ -68,6 +78,9 @@ function Users({ selfId, self }: { selfId: string; self: SessionUser }) {
           </div>
         )}
       </section>
+      {acting ? (
+        <UserActionDialog user={acting.user} action={acting.action} onChanged={replace} onClose={() => setActing(null)} />
+      ) : null}
       <AddUserForm onAdded={added} />
       {users.data && <SupervisionAdmin users={users.data} self={self} />}
     </main>

@@ -1,7 +1,8 @@
 /**
  * Every /api route says who may call it in its config (`access`), and one hook enforces it: no session
- * → 401, a role not listed → 403. A route registered without `access` stops the server at start-up,
- * so no route can forget its check.
+ * → 401, a role not listed → 403, a temporary password not yet changed → 403 (password_change_required)
+ * but on the few routes that serve the change. A route registered without `access` stops the server at
+ * start-up, so no route can forget its check.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role, SessionUser } from '../../domain/roles';
@@ -23,6 +24,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** The route serves a session whose temporary password must be changed first (who am I, change it). */
+    duringPasswordChange?: true;
   }
   interface FastifyRequest {
     user?: SessionUser;
@@ -53,6 +56,14 @@ export function registerAccessControl(app: FastifyInstance, sessions: SessionSto
     const access = request.routeOptions.config?.access;
     if (access === undefined) return;
     request.user = await sessions.user(sessionToken(request));
+    // A temporary password must be changed before anything else: until then the session is a guest's.
+    if (request.user?.mustChangePassword && !request.routeOptions.config?.duringPasswordChange) {
+      if (access === 'public') {
+        request.user = undefined;
+        return;
+      }
+      return reply.code(403).send({ error: 'password_change_required', message: 'Choose a new password before anything else.' });
+    }
     if (access === 'public') return;
     if (!request.user) {
       return reply.code(401).send({ error: 'not_signed_in', message: 'Sign in to do this.' });

@@ -218,6 +218,9 @@ export async function registerOidcRoutes(
         throw failed(reasonOf(err));
       }
       const user = await accountOf(users, config, who);
+      if (user.deactivatedAt) {
+        throw new OidcRefusal(403, 'account_deactivated', `The Twinspect account ${user.email} is deactivated. Ask an administrator to reactivate it.`);
+      }
       await startSession(sessions, request, reply, user.id);
       return reply.header('cache-control', 'no-store').redirect(saved.returnTo, 302);
     } catch (err) {

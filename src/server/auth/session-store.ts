@@ -3,7 +3,7 @@
  * token, the table only its SHA-256.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import type { SessionUser } from '../../domain/roles';
 import type { Db } from '../db/database';
 import { authSessions, users } from '../db/schema';
@@ -30,12 +30,18 @@ export function createSessionStore(db: Db) {
         .select({ user: users })
         .from(authSessions)
         .innerJoin(users, eq(users.id, authSessions.userId))
-        .where(and(eq(authSessions.tokenHash, hashOf(token)), gt(authSessions.expiresAt, new Date())))
+        // A deactivated account has no session, even one that escaped being ended.
+        .where(and(eq(authSessions.tokenHash, hashOf(token)), gt(authSessions.expiresAt, new Date()), isNull(users.deactivatedAt)))
         .limit(1);
       return row ? sessionUser(row.user) : undefined;
     },
     async close(token: string | undefined): Promise<void> {
       if (token) await db.delete(authSessions).where(eq(authSessions.tokenHash, hashOf(token)));
+    },
+    /** Ends every session of the user but the one of `keep` (the page that changed its own password). */
+    async closeAllOf(userId: string, keep?: string): Promise<void> {
+      const others = keep ? ne(authSessions.tokenHash, hashOf(keep)) : undefined;
+      await db.delete(authSessions).where(and(eq(authSessions.userId, userId), others));
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Accounts: local (email + scrypt password) or from the agency's OpenID Connect provider. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Role, SessionUser } from '../../domain/roles';
 import type { Db } from '../db/database';
 import { users } from '../db/schema';
@@ -26,12 +26,20 @@ export interface NewUser {
   /** The id the agency's LRS knows this person by; a random id when not given. */
   accountName?: string;
   oidc?: { issuer: string; subject: string };
+  /** The password is a temporary one an admin handed out: the first sign-in must choose a new one. */
+  mustChangePassword?: boolean;
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export function sessionUser(row: UserRow): SessionUser {
-  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role };
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    ...(row.mustChangePassword ? { mustChangePassword: true as const } : {}),
+  };
 }
 
 export function createUserStore(db: Db) {
@@ -84,6 +92,7 @@ export function createUserStore(db: Db) {
           passwordHash: input.password === undefined ? null : await hashPassword(input.password),
           oidcIssuer: input.oidc?.issuer ?? null,
           oidcSubject: input.oidc?.subject ?? null,
+          mustChangePassword: input.password !== undefined && input.mustChangePassword === true,
         })
         .returning();
       return row!;
@@ -95,6 +104,17 @@ export function createUserStore(db: Db) {
     },
     async setRoleById(id: string, role: Role): Promise<UserRow | undefined> {
       return (await db.update(users).set({ role }).where(eq(users.id, id)).returning())[0];
+    },
+    /** Admins who can still sign in (a deactivated admin cannot manage anyone). */
+    async activeAdmins(): Promise<number> {
+      return (await db.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), isNull(users.deactivatedAt))))[0]?.n ?? 0;
+    },
+    /** Stores a new password hash; `mustChange`: it is a temporary one the next sign-in replaces. */
+    async setPasswordHash(id: string, passwordHash: string, mustChange: boolean): Promise<UserRow | undefined> {
+      return (await db.update(users).set({ passwordHash, mustChangePassword: mustChange }).where(eq(users.id, id)).returning())[0];
+    },
+    async setDeactivated(id: string, at: Date | null): Promise<UserRow | undefined> {
+      return (await db.update(users).set({ deactivatedAt: at }).where(eq(users.id, id)).returning())[0];
     },
   };
 }

@@ -32,9 +32,21 @@ export const users = pgTable('users', {
   oidcIssuer: text('oidc_issuer'),
   oidcSubject: text('oidc_subject'),
   createdAt: time('created_at').notNull().defaultNow(),
+  /** An admin handed out this password: the next sign-in must choose a new one before anything else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** Set while the account is deactivated: no sign-in, no session; its records are kept. */
+  deactivatedAt: time('deactivated_at'),
 });
 
 export const authSessions = pgTable('auth_sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull(),
+  createdAt: time('created_at').notNull().defaultNow(),
+  expiresAt: time('expires_at').notNull(),
+});
+
+/** One-time password reset links an admin made; the link carries the token, the table its SHA-256. */
+export const passwordResetLinks = pgTable('password_reset_links', {
   tokenHash: text('token_hash').primaryKey(),
   userId: text('user_id').notNull(),
   createdAt: time('created_at').notNull().defaultNow(),
@@ -280,6 +292,7 @@ export const schema = {
   products,
   users,
   authSessions,
+  passwordResetLinks,
   groups,
   groupMembers,
   drills,

@@ -12,7 +12,7 @@ import { DECOY_HASH, verifyPassword } from '../auth/password';
 import type { SessionStore } from '../auth/session-store';
 import type { Sealer } from '../auth/sealing';
 import { limitAddress, type SignInThrottle } from '../auth/sign-in-throttle';
-import { normaliseEmail, type UserStore } from '../auth/user-store';
+import { normaliseEmail, sessionUser, type UserStore } from '../auth/user-store';
 import { parseOr400 } from './validate';
 
 const SignIn = z.object({
@@ -33,7 +33,7 @@ export interface AuthRouteDeps {
 }
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
-  app.get('/api/auth/me', { config: { access: 'public' } }, async (request) => ({
+  app.get('/api/auth/me', { config: { access: 'public', duringPasswordChange: true } }, async (request) => ({
     user: request.user ?? null,
     oidc: deps.oidcEnabled,
   }));
@@ -60,9 +60,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       if (!user || !user.passwordHash || !ok) {
         return reply.code(401).send({ error: 'bad_credentials', message: 'That email and password do not match an account.' });
       }
+      // Said only to whoever knows the password, so that it tells no one else which accounts exist.
+      if (user.deactivatedAt) {
+        return reply.code(403).send({ error: 'account_deactivated', message: 'This account is deactivated: ask an administrator to reactivate it.' });
+      }
       await startSession(deps.sessions, request, reply, user.id);
       await rememberDevice(deps.devices, request, reply, email);
-      return { user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role } };
+      // mustChangePassword tells the page to ask for a new password before anything else.
+      return { user: sessionUser(user) };
     },
   );
 

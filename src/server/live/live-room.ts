@@ -36,6 +36,8 @@ export const CLOSE_FLOODING = 4029;
 export const FLOODING_MESSAGE = 'Too many messages from this page: the connection was closed.';
 /** The server is restarting: the session is saved and goes on; the client joins again (any code but 4000 means retry). */
 export const CLOSE_RESTARTING = 4012;
+/** The account's sign-in ended (deactivated, password reset): the client's retry finds no session and stops. */
+export const CLOSE_SIGNED_OUT = 4401;
 export const RESTARTING_MESSAGE = 'The server is restarting: the session and its answers are kept. Joining again in a moment.';
 
 export interface LiveRoomDeps extends LiveSessionDeps {
@@ -50,6 +52,12 @@ export interface LiveRoomDeps extends LiveSessionDeps {
 let deps: LiveRoomDeps | undefined;
 export function provideLiveRoomDeps(d: LiveRoomDeps): void {
   deps = d;
+}
+/** The live rooms this process hosts, so that an account whose sign-in ends leaves them at once. */
+const hosted = new Set<LiveRoom>();
+/** Closes the account's connections to the rooms of this process (with Redis, other processes' rooms keep theirs until they drop). */
+export function endLiveConnectionsOf(userId: string): void {
+  for (const room of hosted) room.endAccount(userId);
 }
 function need(): LiveRoomDeps {
   if (!deps) throw new Error('live rooms started before their dependencies were provided');
@@ -88,6 +96,8 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
   private queue: Promise<void> = Promise.resolve();
   /** The room's hold on its session in the database: one room per session. */
   private claim: RoomClaim | undefined;
+  /** Accounts whose sign-in ended: their dropped connection is not held for a reconnection. */
+  private readonly signedOut = new Set<string>();
 
   /** Runs at matchmaking, on the process that takes the request: the session cookie must be valid. */
   static override async onAuth(_token: string, _options: unknown, context: AuthContext): Promise<SessionUser> {
@@ -95,7 +105,15 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     const cookie = fastifyCookie.parse(String(context.headers.cookie ?? ''))[SESSION_COOKIE];
     const user = await need().sessions.user(cookie);
     if (!user) throw new ServerError(401, 'Sign in to join a live session.');
+    if (user.mustChangePassword) throw new ServerError(403, 'Choose a new password first, then join the session.');
     return user;
+  }
+
+  endAccount(userId: string): void {
+    const client = this.connections.get(userId);
+    if (!client) return;
+    this.signedOut.add(userId);
+    client.leave(CLOSE_SIGNED_OUT, 'This account was signed out.');
   }
 
   override async onCreate(options: { sessionId?: unknown }): Promise<void> {
@@ -122,6 +140,7 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     if (!(await this.claim.take(row.id))) throw new ServerError(ROOM_TAKEN_CODE, 'This live session is already open in another room: join it.');
     this.state = new LiveState();
     this.session = await LiveSession.load(d, row, this.state);
+    hosted.add(this);
     this.onMessage(MSG.intent, (client, message) => this.enqueue(client, message));
     this.onMessage(MSG.presence, (client, message) => this.takePresence(client, message));
     // A message sent as type "*" reaches this handler with its body where the type is: name it safely.
@@ -160,7 +179,7 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
     const p = this.session.participant(seat.user.id);
     if (p) p.connected = false;
     this.pending.delete(seat.user.id);
-    if (consented || !p) {
+    if (this.signedOut.delete(seat.user.id) || consented || !p) {
       this.connections.delete(seat.user.id);
       return;
     }
@@ -190,6 +209,7 @@ export class LiveRoom extends Room<InstanceType<typeof LiveState>, unknown, Seat
   }
 
   override async onDispose(): Promise<void> {
+    hosted.delete(this);
     // Intents already taken finish (an answer being stored is stored) before the last save.
     await this.queue;
     // The rotation is kept in memory while it is being turned; keep its last value.
