@@ -7,7 +7,7 @@ import { renderQuality } from '../scene/render-quality';
 import { Stage } from '../scene/Stage';
 import { resetTurntables } from '../scene/turntable';
 import { api } from './api';
-import { compareActions, pairOf, useCompare } from './compare-store';
+import { compareActions, pairOf, useCompare } from '../scene/state/compare-store';
 import { LoadingBar } from './LoadingBar';
 import { StageLoading } from './StageLoading';
 import { QuickLookLinks } from './QuickLookLinks';

@@ -9,7 +9,7 @@ import { XR, useXR } from '@react-three/xr';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { MathUtils, type PerspectiveCamera } from 'three';
 import { RoomEnvironment } from './RoomEnvironment';
-import { useCompare } from '../app/compare-store';
+import { useCompare } from './state/compare-store';
 import { attachDragTurner } from './drag';
 import { Loupe } from './Loupe';
 import { renderQuality } from './render-quality';

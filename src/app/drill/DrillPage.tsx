@@ -10,7 +10,7 @@ import { DRILL_KINDS, type DrillKind } from '../../domain/drill';
 import { renderQuality } from '../../scene/render-quality';
 import { Stage } from '../../scene/Stage';
 import { DrillItems } from '../../scene/drill/DrillItems';
-import { compareActions, useCompare, type ExaminerTool } from '../compare-store';
+import { compareActions, useCompare, type ExaminerTool } from '../../scene/state/compare-store';
 import { LoadingBar } from '../LoadingBar';
 import { navigate, useRoute } from '../route';
 import { useSession } from '../session';

@@ -4,7 +4,7 @@
  */
 import type { DrillKind, DrillQuestion } from '../../domain/drill';
 import { categoryLabel, tellCategoryLabel } from '../labels';
-import { useCompare } from '../compare-store';
+import { useCompare } from '../../scene/state/compare-store';
 import { navigate } from '../route';
 import { useSession } from '../session';
 import { LoadingBar } from '../LoadingBar';

@@ -13,7 +13,7 @@ import { PairProbe } from '../../scene/PairProbe';
 import { renderQuality } from '../../scene/render-quality';
 import { Stage } from '../../scene/Stage';
 import { resetTurntables } from '../../scene/turntable';
-import { compareActions, compareStore, useCompare } from '../compare-store';
+import { compareActions, compareStore, useCompare } from '../../scene/state/compare-store';
 import { LoadingBar } from '../LoadingBar';
 import { navigate } from '../route';
 import { useSession } from '../session';

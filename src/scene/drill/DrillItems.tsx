@@ -7,7 +7,7 @@
 import { useEffect, useMemo } from 'react';
 import type { Tell } from '../../domain/catalogue';
 import type { DrillItem, DrillQuestion, ItemLabel, PinMatch, RevealedItem } from '../../domain/drill';
-import { compareStore, useCompare } from '../../app/compare-store';
+import { compareStore, useCompare } from '../state/compare-store';
 import { drillActions, useDrill } from '../../app/drill/drill-store';
 import { PairProbe } from '../PairProbe';
 import { useModel } from '../ProductModel';

@@ -9,7 +9,7 @@ import { useRef } from 'react';
 import { Box3, Group, Vector3 } from 'three';
 import type { ItemLabel } from '../../domain/drill';
 import type { DroppedPin } from '../../app/drill/drill-store';
-import { compareActions, compareStore } from '../../app/compare-store';
+import { compareActions, compareStore } from '../state/compare-store';
 import { dragState } from '../drag';
 import { ProductModel, useModel } from '../ProductModel';
 import { RulerMarks } from '../RulerMarks';
