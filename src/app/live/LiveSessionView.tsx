@@ -10,7 +10,7 @@ import { parseQuestion } from '../../session/live-view';
 import { LiveScene } from '../../scene/live/LiveScene';
 import { renderQuality } from '../../scene/render-quality';
 import { Stage } from '../../scene/Stage';
-import { drillAnswerOf, useDrill } from '../drill/drill-store';
+import { drillAnswerOf, useDrill } from '../../scene/state/drill-store';
 import { errorText } from '../api';
 import { LoadingBar } from '../LoadingBar';
 import { StageLoading } from '../StageLoading';

@@ -8,7 +8,7 @@ import { useXR } from '@react-three/xr';
 import { useRef } from 'react';
 import { Box3, Group, Vector3 } from 'three';
 import type { ItemLabel } from '../../domain/drill';
-import type { DroppedPin } from '../../app/drill/drill-store';
+import type { DroppedPin } from '../state/drill-store';
 import { compareActions, compareStore } from '../state/compare-store';
 import { dragState } from '../drag';
 import { ProductModel, useModel } from '../ProductModel';
