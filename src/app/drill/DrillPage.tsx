@@ -9,6 +9,7 @@ import { useEffect } from 'react';
 import { DRILL_KINDS, type DrillKind } from '../../domain/drill';
 import { renderQuality } from '../../scene/render-quality';
 import { Stage } from '../../scene/Stage';
+import { cameraScanLinks } from '../camera-scan-links';
 import { DrillItems } from '../../scene/drill/DrillItems';
 import { compareActions, useCompare, type ExaminerTool } from '../../scene/state/compare-store';
 import { LoadingBar } from '../LoadingBar';
@@ -100,7 +101,7 @@ function DrillView({ kind, productId }: { kind: DrillKind; productId: string | n
       <section className="stage-area" aria-label={name ? t('stageLabel', { kind: KIND_INFO[kind].name, name }) : KIND_INFO[kind].name}>
         <DrillToolbar />
         {renderQuality().webgl ? (
-          <Stage>
+          <Stage cameraScan={cameraScanLinks}>
             <DrillItems />
           </Stage>
         ) : (
