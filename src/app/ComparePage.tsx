@@ -5,9 +5,10 @@ import { ComparisonPair } from '../scene/ComparisonPair';
 import { PairProbe } from '../scene/PairProbe';
 import { renderQuality } from '../scene/render-quality';
 import { Stage } from '../scene/Stage';
+import { cameraScanLinks } from './camera-scan-links';
 import { resetTurntables } from '../scene/turntable';
 import { api } from './api';
-import { compareActions, pairOf, useCompare } from './compare-store';
+import { compareActions, pairOf, useCompare } from '../scene/state/compare-store';
 import { LoadingBar } from './LoadingBar';
 import { StageLoading } from './StageLoading';
 import { QuickLookLinks } from './QuickLookLinks';
@@ -57,7 +58,7 @@ export function ComparePage({ productId, variantId }: { productId: string; varia
       <section className="stage-area" aria-label={t('stageLabel', { name: text(product.name) })}>
         <Toolbar />
         {renderQuality().webgl ? (
-          <Stage>
+          <Stage cameraScan={cameraScanLinks}>
             <ComparisonPair genuine={pair.genuine} counterfeit={pair.counterfeit} genuineSide={genuineSide} study />
             <PairProbe />
           </Stage>

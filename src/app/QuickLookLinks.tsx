@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../domain/catalogue';
 import { usdzUrl } from '../domain/quick-look';
 import { useLocalText } from '../i18n/text';
-import { variantsBySide, type Pair, type Side } from './compare-store';
+import { variantsBySide, type Pair, type Side } from '../scene/state/compare-store';
 import './quick-look.css';
 
 /** Whether the browser opens rel="ar" links in AR Quick Look (Safari on iOS, iPadOS and visionOS). */

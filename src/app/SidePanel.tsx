@@ -1,7 +1,7 @@
 /** Beside the stage: which counterfeit, what each item weighs, the ruler's reading, and the tells. */
 import type { Product } from '../domain/catalogue';
 import { counterfeitsOf } from '../domain/catalogue';
-import { compareActions, useCompare, variantsBySide, type Pair, type Side } from './compare-store';
+import { compareActions, useCompare, variantsBySide, type Pair, type Side } from '../scene/state/compare-store';
 import { TellList } from './TellList';
 import { TellCard } from './TellCard';
 import { navigate } from './route';

@@ -1,7 +1,7 @@
 /** What the genuine item shows at a tell, and what this counterfeit shows instead. */
 import type { Tell } from '../domain/catalogue';
-import type { Side } from './compare-store';
-import { compareActions } from './compare-store';
+import type { Side } from '../scene/state/compare-store';
+import { compareActions } from '../scene/state/compare-store';
 import { isoLabel, severityLabel, tellCategoryLabel, toolLabel } from './labels';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../i18n/text';

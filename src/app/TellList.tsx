@@ -1,6 +1,6 @@
 /** The keyboard-reachable list of tells: choosing one turns both items to it. */
 import type { Tell } from '../domain/catalogue';
-import { compareActions } from './compare-store';
+import { compareActions } from '../scene/state/compare-store';
 import { tellCategoryLabel, toolLabel } from './labels';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../i18n/text';

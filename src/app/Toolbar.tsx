@@ -1,6 +1,6 @@
 /** The stage's toolbar: toggles, the examiner's tools, the overlay view and the XR buttons. */
 import { xrReady, xrStore } from '../scene/xr-store';
-import { compareActions, useCompare, type ExaminerTool } from './compare-store';
+import { compareActions, useCompare, type ExaminerTool } from '../scene/state/compare-store';
 import { useSessionSupported } from './xr-support';
 import { useReducedMotion } from '../scene/reduced-motion';
 import { useTranslation } from 'react-i18next';

@@ -23,6 +23,9 @@ export function intlLocale(lang: string = i18n.language): string {
   return ({ en: 'en-GB', es: 'es-ES', fr: 'fr-FR' } as Record<string, string>)[lang.split('-')[0] ?? 'en'] ?? 'en-GB';
 }
 
+/** A score (0..1) as "98 %", with a no-break space so that a label never splits. */
+export const percent = (score: number) => `${Math.round(score * 100)}\u00a0%`;
+
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(intlLocale(), options).format(value);
 }

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Group, Vector3 } from 'three';
 import { useXR } from '@react-three/xr';
 import type { Tell, Variant } from '../domain/catalogue';
-import { compareActions, compareStore, useCompare, type Side } from '../app/compare-store';
+import { compareActions, compareStore, useCompare, type Side } from './state/compare-store';
 import { applyGhost } from './materials';
 import { ProductModel, useModel } from './ProductModel';
 import { TellPins, type PinSpec } from './TellPins';

@@ -10,7 +10,7 @@ import { Vector3 } from 'three';
 import { useTranslation } from 'react-i18next';
 import type { Tell, Variant } from '../domain/catalogue';
 import type { Check } from '../domain/inspection';
-import { compareStore, useCompare } from '../app/compare-store';
+import { compareStore, useCompare } from './state/compare-store';
 import { DISPLAY_SIZE, Slot } from './ComparisonPair';
 import { useModel } from './ProductModel';
 import { animateTurntables, turnToFace } from './turntable';

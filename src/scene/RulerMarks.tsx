@@ -1,6 +1,6 @@
 /** The ruler's two marks on a model and the line between them (model space, so millimetres stay true). */
 import { Line } from '@react-three/drei';
-import { useCompare, type Side } from '../app/compare-store';
+import { useCompare, type Side } from './state/compare-store';
 
 export function RulerMarks({ side, radius }: { side: Side; radius: number }) {
   const marks = useCompare((s) => s.ruler);

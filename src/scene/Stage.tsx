@@ -9,7 +9,7 @@ import { XR, useXR } from '@react-three/xr';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { MathUtils, type PerspectiveCamera } from 'three';
 import { RoomEnvironment } from './RoomEnvironment';
-import { useCompare } from '../app/compare-store';
+import { useCompare } from './state/compare-store';
 import { attachDragTurner } from './drag';
 import { Loupe } from './Loupe';
 import { renderQuality } from './render-quality';
@@ -18,6 +18,7 @@ import { ExaminerKeys } from './examiner-keys';
 import { stageStats } from './stats';
 import { xrReady, xrStore } from './xr-store';
 import { XrPair } from './xr/XrPair';
+import type { CameraScanLinks } from './xr/XrCameraScan';
 import { XrScene } from './xr/XrScene';
 import { useTranslation } from 'react-i18next';
 
@@ -78,7 +79,8 @@ function FrameProbe() {
 /** Lowest pixel ratio: a slow device draws fewer pixels rather than fewer frames. */
 const MIN_DPR = 0.6;
 
-export function Stage({ children }: { children: ReactNode }) {
+/** `cameraScan`: what the AR camera scan needs of the app; without it AR offers no scan. */
+export function Stage({ children, cameraScan }: { children: ReactNode; cameraScan?: CameraScanLinks }) {
   const { t } = useTranslation('xr');
   const { software } = renderQuality();
   const maxDpr = Math.min(software ? 1 : 2, window.devicePixelRatio || 1);
@@ -105,7 +107,7 @@ export function Stage({ children }: { children: ReactNode }) {
           <XrPair>{children}</XrPair>
         </Suspense>
         <Suspense fallback={null}>
-          <XrScene />
+          <XrScene cameraScan={cameraScan} />
         </Suspense>
       </XR>
     </Canvas>

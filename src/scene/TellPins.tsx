@@ -8,7 +8,7 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { BufferGeometry, Float32BufferAttribute } from 'three';
 import type { SurfacePoint } from '../domain/catalogue';
-import { compareActions } from '../app/compare-store';
+import { compareActions } from './state/compare-store';
 import { pinTexture } from './pin-texture';
 import { layoutPins, type Vec3 } from './pin-layout';
 

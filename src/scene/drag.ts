@@ -4,8 +4,8 @@
  */
 import type { Camera } from 'three';
 import { Vector3 } from 'three';
-import type { Side } from '../app/compare-store';
-import { compareStore } from '../app/compare-store';
+import type { Side } from './state/compare-store';
+import { compareStore } from './state/compare-store';
 import { turn } from './turntable';
 
 export const dragState: { pendingSide: Side | null } = { pendingSide: null };

@@ -8,7 +8,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Vector3, type Camera, type Object3D } from 'three';
-import { compareActions, compareStore, useCompare, type Side } from '../app/compare-store';
+import { compareActions, compareStore, useCompare, type Side } from './state/compare-store';
 import { firstShownHit, projectToNdc } from './drill/pick';
 import { registerPicker } from './keyboard-store';
 

@@ -3,7 +3,7 @@
  * item in the hand. Rotations live outside React (read every frame); linked views share one rotation.
  */
 import { Quaternion, Vector3 } from 'three';
-import type { Side } from '../app/compare-store';
+import type { Side } from './state/compare-store';
 import { prefersReducedMotion } from './reduced-motion';
 
 const rotations: Record<Side, Quaternion> = { A: new Quaternion(), B: new Quaternion() };

@@ -9,13 +9,15 @@ import { useEffect } from 'react';
 import { DRILL_KINDS, type DrillKind } from '../../domain/drill';
 import { renderQuality } from '../../scene/render-quality';
 import { Stage } from '../../scene/Stage';
+import { cameraScanLinks } from '../camera-scan-links';
 import { DrillItems } from '../../scene/drill/DrillItems';
-import { compareActions, useCompare, type ExaminerTool } from '../compare-store';
+import { compareActions, useCompare, type ExaminerTool } from '../../scene/state/compare-store';
 import { LoadingBar } from '../LoadingBar';
 import { navigate, useRoute } from '../route';
 import { useSession } from '../session';
 import { DrillPanel } from './DrillPanel';
-import { drillActions, drillStore, useDrill } from './drill-store';
+import { drillStore, useDrill } from '../../scene/state/drill-store';
+import { drillActions } from './drill-actions';
 import { drillKindOf, KIND_INFO } from './kinds';
 import { useDrillTestHook } from './test-hook';
 import './drill.css';
@@ -99,7 +101,7 @@ function DrillView({ kind, productId }: { kind: DrillKind; productId: string | n
       <section className="stage-area" aria-label={name ? t('stageLabel', { kind: KIND_INFO[kind].name, name }) : KIND_INFO[kind].name}>
         <DrillToolbar />
         {renderQuality().webgl ? (
-          <Stage>
+          <Stage cameraScan={cameraScanLinks}>
             <DrillItems />
           </Stage>
         ) : (

@@ -4,12 +4,13 @@
  */
 import type { DrillKind, DrillQuestion } from '../../domain/drill';
 import { categoryLabel, tellCategoryLabel } from '../labels';
-import { useCompare } from '../compare-store';
+import { useCompare } from '../../scene/state/compare-store';
 import { navigate } from '../route';
 import { useSession } from '../session';
 import { LoadingBar } from '../LoadingBar';
 import { AnswerControls } from './answer-controls';
-import { drillActions, drillAnswerOf, useDrill } from './drill-store';
+import { drillAnswerOf, useDrill } from '../../scene/state/drill-store';
+import { drillActions } from './drill-actions';
 import { KIND_INFO } from './kinds';
 import { ResultPanel } from './ResultPanel';
 import { PendingAnswerNotice } from '../offline/PendingAnswerNotice';

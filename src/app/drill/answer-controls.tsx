@@ -6,7 +6,8 @@
 import { useId } from 'react';
 import { traineePinName } from '../../scene/drill/drill-pin-texture';
 import { MAX_PINS, type DrillQuestion } from '../../domain/drill';
-import { drillActions, useDrill, type DrillChoice } from './drill-store';
+import { useDrill, type DrillChoice } from '../../scene/state/drill-store';
+import { drillActions } from './drill-actions';
 import { useTranslation } from 'react-i18next';
 
 function ChoiceRadios({ legend, options, disabled }: { legend: string; options: { value: DrillChoice; text: string; tone: string }[]; disabled: boolean }) {

@@ -5,7 +5,7 @@
  * MAX_PINS). Installed only where the test hooks are (window.__twinspect exists).
  */
 import { useEffect } from 'react';
-import { drillActions } from './drill-store';
+import { drillActions } from './drill-actions';
 
 export function useDrillTestHook(): void {
   useEffect(() => {

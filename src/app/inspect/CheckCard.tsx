@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { RevealTool } from '../../domain/catalogue';
 import { TELL_MARKS, type TellMark } from '../../domain/inspection';
 import { useLocalText } from '../../i18n/text';
-import { compareActions } from '../compare-store';
+import { compareActions } from '../../scene/state/compare-store';
 import { severityLabel, tellCategoryLabel, toolLabel } from '../labels';
 import type { CheckRow } from './checklist-view';
 import { PhotoAdd, PhotoStrip, type ShownPhoto } from './PhotoAdd';

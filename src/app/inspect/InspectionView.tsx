@@ -12,8 +12,9 @@ import { InspectionItem } from '../../scene/InspectionItem';
 import { PairProbe } from '../../scene/PairProbe';
 import { renderQuality } from '../../scene/render-quality';
 import { Stage } from '../../scene/Stage';
+import { cameraScanLinks } from '../camera-scan-links';
 import { resetTurntables } from '../../scene/turntable';
-import { compareActions, compareStore, useCompare } from '../compare-store';
+import { compareActions, compareStore, useCompare } from '../../scene/state/compare-store';
 import { LoadingBar } from '../LoadingBar';
 import { navigate } from '../route';
 import { useSession } from '../session';
@@ -79,7 +80,7 @@ export function InspectionView({ productId, recordId }: { productId: string; rec
         <Toolbar single />
         {renderQuality().webgl ? (
           <StageBoundary fallback={<p role="alert" className="no-webgl">{t('modelUnavailable')}</p>}>
-            <Stage>
+            <Stage cameraScan={cameraScanLinks}>
               <InspectionItem genuine={genuineOf(product)} checks={view.rows.map((r) => r.check)} />
               <PairProbe />
             </Stage>

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalText } from '../../i18n/text';
-import { compareActions } from '../compare-store';
+import { compareActions } from '../../scene/state/compare-store';
 import type { ChecklistView } from './checklist-view';
 import { inspectApi, type VerificationContact } from './inspect-api';
 import type { SaveState } from './sync-queue';

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { SIGNED_IN, type SessionUser } from '../../domain/roles';
 import { liveActions, liveStore } from '../../session/live';
-import { compareActions } from '../compare-store';
+import { compareActions } from '../../scene/state/compare-store';
 import { Gate } from '../progress/Gate';
 import { currentDevice } from './device';
 import { LiveLobby } from './LiveLobby';

@@ -10,7 +10,8 @@ import { parseQuestion } from '../../session/live-view';
 import { LiveScene } from '../../scene/live/LiveScene';
 import { renderQuality } from '../../scene/render-quality';
 import { Stage } from '../../scene/Stage';
-import { drillAnswerOf, useDrill } from '../drill/drill-store';
+import { cameraScanLinks } from '../camera-scan-links';
+import { drillAnswerOf, useDrill } from '../../scene/state/drill-store';
 import { errorText } from '../api';
 import { LoadingBar } from '../LoadingBar';
 import { StageLoading } from '../StageLoading';
@@ -136,7 +137,7 @@ export function LiveSessionView() {
         <LiveToolbar waiting={waiting} />
         {waiting && <Waiting instructor={instructor} />}
         {renderQuality().webgl ? (
-          <Stage>
+          <Stage cameraScan={cameraScanLinks}>
             <LiveScene instructor={instructor} kind={question?.kind ?? null} canAnswer={canAnswer} xrLine={xrLine} onSend={() => complete && sendDraft()} />
           </Stage>
         ) : (

@@ -1,6 +1,6 @@
 /** The live stage's toolbar: the examiner's tools (as in drills: nothing that would show the answer) and the headset buttons. */
 import { xrReady, xrStore } from '../../scene/xr-store';
-import { compareActions, useCompare, type ExaminerTool } from '../compare-store';
+import { compareActions, useCompare, type ExaminerTool } from '../../scene/state/compare-store';
 import { useSessionSupported } from '../xr-support';
 import { i18n } from '../../i18n/i18n';
 

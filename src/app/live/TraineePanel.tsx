@@ -7,7 +7,7 @@ import type { LiveStateView } from '../../domain/live-protocol';
 import { liveActions } from '../../session/live';
 import { parseQuestion, parseReveal } from '../../session/live-view';
 import { AnswerControls } from '../drill/answer-controls';
-import { drillAnswerOf, drillStore, useDrill } from '../drill/drill-store';
+import { drillAnswerOf, drillStore, useDrill } from '../../scene/state/drill-store';
 import { KIND_INFO } from '../drill/kinds';
 import { ResultPanel } from '../drill/ResultPanel';
 import { Leaderboard } from './Leaderboard';

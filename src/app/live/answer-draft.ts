@@ -6,7 +6,8 @@
 import { useEffect } from 'react';
 import type { DrillAnswer } from '../../domain/drill';
 import { parseQuestion } from '../../session/live-view';
-import { drillActions, drillStore, initialDrillState } from '../drill/drill-store';
+import { drillStore, initialDrillState } from '../../scene/state/drill-store';
+import { drillActions } from '../drill/drill-actions';
 import { useLive } from './use-live';
 
 function fill(answer: DrillAnswer): void {

@@ -5,6 +5,7 @@
  * repeat with the stored result. The logic here is storage- and network-free, for the unit tests.
  */
 import type { DrillAnswer, DrillKind, DrillResult } from '../../domain/drill';
+import type { PendingAnswer } from '../../scene/state/drill-store';
 
 export interface QueuedAnswer {
   /** The Idempotency-Key: a UUID made when the answer was given. */
@@ -20,12 +21,8 @@ export interface QueuedAnswer {
   tries: number;
 }
 
-/** What the drill page gets back for an answer that is queued, in place of a result. */
-export interface PendingAnswer {
-  queued: true;
-  drillId: string;
-  answeredAt: string;
-}
+/** What the drill page gets back for an answer that is queued, in place of a result (a part of the drill's state). */
+export type { PendingAnswer };
 
 export interface QueueStorage {
   /** Oldest first. */

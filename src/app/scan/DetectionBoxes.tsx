@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Detection } from '../../domain/recognition';
-
-/** "98 %", with a no-break space so that a label never splits. */
-export const percent = (score: number) => `${Math.round(score * 100)}\u00a0%`;
+import { percent } from '../../i18n/text';
 
 /** Label size and line width on screen, in CSS pixels, whatever the picture's size. */
 const FONT_PX = 14;

@@ -1,8 +1,7 @@
 import type { ScanOutcome } from '../../domain/recognition';
 import { navigate } from '../route';
-import { percent } from './DetectionBoxes';
 import { useTranslation } from 'react-i18next';
-import { useLocalText } from '../../i18n/text';
+import { percent, useLocalText } from '../../i18n/text';
 import { useSession } from '../session';
 import { canInspect } from '../inspect/access';
 

@@ -7,8 +7,8 @@
 import { useEffect, useMemo } from 'react';
 import type { Tell } from '../../domain/catalogue';
 import type { DrillItem, DrillQuestion, ItemLabel, PinMatch, RevealedItem } from '../../domain/drill';
-import { compareStore, useCompare } from '../../app/compare-store';
-import { drillActions, useDrill } from '../../app/drill/drill-store';
+import { compareStore, useCompare } from '../state/compare-store';
+import { drillAnswerActions, useDrill } from '../state/drill-store';
 import { PairProbe } from '../PairProbe';
 import { useModel } from '../ProductModel';
 import { resetTurntables } from '../turntable';
@@ -110,7 +110,7 @@ export function DrillTable({ question, reveal, pinMatches, ringed, canPin, name,
           uv={uv}
           tells={item.label === suspect ? fakeMarks : item.label === genuine ? genuineMarks : []}
           trainee={item.label === suspect ? traineeMarks : []}
-          onPick={findTells && canPin && item.label === suspect ? drillActions.addPin : undefined}
+          onPick={findTells && canPin && item.label === suspect ? drillAnswerActions.addPin : undefined}
         />
       ))}
       {/* Here, not beside the table: it must mount only once the models are in (stageStats.pairFrameAt). */}

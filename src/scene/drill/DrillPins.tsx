@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import { Vector3 } from 'three';
 import type { SurfacePoint } from '../../domain/catalogue';
-import type { DroppedPin } from '../../app/drill/drill-store';
+import type { DroppedPin } from '../state/drill-store';
 import { pinTexture } from '../pin-texture';
 import { traineePinTexture, type TraineePinState } from './drill-pin-texture';
 import { liftedPosition } from './pick';

@@ -7,7 +7,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, type RefObject } from 'react';
 import type { Object3D } from 'three';
-import { drillActions, drillStore, type DroppedPin } from '../../app/drill/drill-store';
+import { drillAnswerActions, drillStore, type DroppedPin } from '../state/drill-store';
 import { registerPicker } from '../keyboard-store';
 import { firstShownHit, pinFromHit, projectToNdc } from './pick';
 
@@ -32,7 +32,7 @@ export function useKeyboardPick(target: RefObject<Object3D | null>, root: Object
         const pin = drillStore.getState().pins[i];
         return pin ? projectToNdc(root, pin.position, get().camera) : null;
       },
-      remove: (i) => drillActions.removePin(i),
+      remove: (i) => drillAnswerActions.removePin(i),
     });
   }, [onPick, root, get, target]);
 }

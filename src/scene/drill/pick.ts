@@ -4,7 +4,7 @@
  * the centring must all be undone — by inverting the model root's world matrix.
  */
 import { Matrix4, Raycaster, Vector2, Vector3, type Camera, type Face, type Intersection, type Object3D } from 'three';
-import type { DroppedPin } from '../../app/drill/drill-store';
+import type { DroppedPin } from '../state/drill-store';
 
 type Vec3 = [number, number, number];
 

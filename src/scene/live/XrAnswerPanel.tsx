@@ -10,7 +10,7 @@ import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useRef } from 'react';
 import { Group, MeshBasicMaterial, PlaneGeometry, Vector3 } from 'three';
 import type { DrillKind } from '../../domain/drill';
-import { drillActions, drillStore, useDrill, type DrillState } from '../../app/drill/drill-store';
+import { drillAnswerActions, drillStore, useDrill, type DrillState } from '../state/drill-store';
 import { uiFont } from '../fonts';
 import { liveSceneStats } from './live-scene-stats';
 import { usePressOnRelease } from '../xr/press-on-release';
@@ -29,23 +29,23 @@ interface ButtonSpec {
   press: () => void;
 }
 
-const surer = () => drillActions.setConfidence(drillStore.getState().confidence + 0.05);
-const lessSure = () => drillActions.setConfidence(drillStore.getState().confidence - 0.05);
+const surer = () => drillAnswerActions.setConfidence(drillStore.getState().confidence + 0.05);
+const lessSure = () => drillAnswerActions.setConfidence(drillStore.getState().confidence - 0.05);
 
 function buttonsFor(kind: DrillKind, send: () => void): ButtonSpec[] {
   const sendButton = { name: 'Send answer', press: send };
   if (kind === 'find-the-tells') {
-    return [{ name: 'Undo pin', press: () => drillActions.removePin(drillStore.getState().pins.length - 1) }, sendButton];
+    return [{ name: 'Undo pin', press: () => drillAnswerActions.removePin(drillStore.getState().pins.length - 1) }, sendButton];
   }
   const calls: ButtonSpec[] =
     kind === 'spot-the-fake'
       ? [
-          { name: 'A is fake', isOn: (s) => s.choice === 'A', press: () => drillActions.choose('A') },
-          { name: 'B is fake', isOn: (s) => s.choice === 'B', press: () => drillActions.choose('B') },
+          { name: 'A is fake', isOn: (s) => s.choice === 'A', press: () => drillAnswerActions.choose('A') },
+          { name: 'B is fake', isOn: (s) => s.choice === 'B', press: () => drillAnswerActions.choose('B') },
         ]
       : [
-          { name: 'Genuine', isOn: (s) => s.choice === 'genuine', press: () => drillActions.choose('genuine') },
-          { name: 'Counterfeit', isOn: (s) => s.choice === 'counterfeit', press: () => drillActions.choose('counterfeit') },
+          { name: 'Genuine', isOn: (s) => s.choice === 'genuine', press: () => drillAnswerActions.choose('genuine') },
+          { name: 'Counterfeit', isOn: (s) => s.choice === 'counterfeit', press: () => drillAnswerActions.choose('counterfeit') },
         ];
   return [...calls, { name: 'Less sure', press: lessSure }, { name: 'Surer', press: surer }, sendButton];
 }

@@ -5,6 +5,8 @@
  * Where it does not (the Meta Quest browser), one line says so and points to the Scan page.
  * The panel goes in the DOM overlay where the session has one (phones), else it stands before the
  * examiner as 3D text (headsets; drei <Html> renders nothing inside <XR>).
+ * What it needs of the app (the catalogue to match against, the way to a product's comparison)
+ * comes in as CameraScanLinks, so that the stage imports nothing from the pages.
  */
 import { Text } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
@@ -13,10 +15,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { Vector3, type Camera, type Group } from 'three';
 import type { ProductMatch } from '../../domain/recognition';
-import { api } from '../../app/api';
-import { navigate } from '../../app/route';
-import { percent } from '../../app/scan/DetectionBoxes';
-import { loadScanSetup } from '../../recognition/scan-catalogue';
+import type { ScanSetup } from '../../recognition/scan-catalogue';
 import { createScanner, type Scanner } from '../../recognition/scanner';
 import { createCameraFrameReader, type CameraFrameReader, type CameraImageSource, type XrCameraLike } from '../../recognition/xr-camera';
 import { uiFont } from '../fonts';
@@ -24,7 +23,7 @@ import { xrOverlay, xrStore } from '../xr-store';
 import { usePressOnRelease } from './press-on-release';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/i18n';
-import { localText } from '../../i18n/text';
+import { localText, percent } from '../../i18n/text';
 
 /** The panel's lines, in the interface's language (xr.json). */
 const NOT_OFFERED = () => i18n.t('xr:scan.notOffered');
@@ -34,6 +33,14 @@ const LOOKING = () => i18n.t('xr:scan.looking');
 const SCAN_INTERVAL_MS = 500;
 /** A match stays offered this long after the item leaves the picture. */
 const MATCH_HOLD_MS = 4000;
+
+/** What the scan needs of the app. Give one that stays the same object (a module constant): the scanner starts once per session. */
+export interface CameraScanLinks {
+  /** The catalogue's products with their photos, and the detection model's address. */
+  loadSetup: () => Promise<ScanSetup>;
+  /** Goes to the product's comparison. */
+  openProduct: (productId: string) => void;
+}
 
 interface ScanView {
   line: string;
@@ -48,16 +55,18 @@ const openAt: [number, number, number] = [0, 0, 0];
  * Opens the product's comparison. The session ends first: the comparison page replaces its stage while
  * the product loads, and a session left running would keep drawing into the old stage's lost context.
  */
-function open(m: ProductMatch): void {
+function open(m: ProductMatch, links: CameraScanLinks): void {
   const session = xrStore.getState().session;
-  const go = () => navigate({ page: 'catalogue', product: m.productId });
+  const go = () => links.openProduct(m.productId);
   if (session) session.end().then(go, go);
   else go();
 }
 
 /** The scanner and the frame loop, while the session grants the camera. */
-function useCameraScan(session: XRSession | undefined, granted: boolean): ScanView {
+function useCameraScan(session: XRSession | undefined, granted: boolean, loadSetup: CameraScanLinks['loadSetup']): ScanView {
   const gl = useThree((s) => s.gl);
+  const load = useRef(loadSetup);
+  load.current = loadSetup;
   const [view, setView] = useState<ScanView>({ line: granted ? LOADING() : NOT_OFFERED(), match: null });
   const scanner = useRef<Scanner | null>(null);
   const reader = useRef<CameraFrameReader | null>(null);
@@ -85,7 +94,7 @@ function useCameraScan(session: XRSession | undefined, granted: boolean): ScanVi
       onError: (message) => alive && setView({ line: `Camera recognition stopped: ${message}`, match: null }),
     });
     scanner.current = s;
-    loadScanSetup(api)
+    load.current()
       .then((setup) => alive && s.init(setup.catalogue, setup.modelUrl))
       .catch((e: unknown) => alive && setView({ line: `The catalogue could not be loaded: ${e instanceof Error ? e.message : String(e)}`, match: null }));
     return () => {
@@ -118,7 +127,7 @@ function useCameraScan(session: XRSession | undefined, granted: boolean): ScanVi
 const keepTap = (e: Event) => e.preventDefault();
 
 /** The panel in the phone's DOM overlay: its own React root in the overlay's scan slot. */
-function OverlayPanel({ view }: { view: ScanView }) {
+function OverlayPanel({ view, links }: { view: ScanView; links: CameraScanLinks }) {
   const root = useRef<Root | null>(null);
   useEffect(() => {
     const slot = xrOverlay?.scan;
@@ -137,10 +146,10 @@ function OverlayPanel({ view }: { view: ScanView }) {
     root.current?.render(
       <div className="xr-scan">
         <span role="status">{view.line}</span>
-        {m && <button type="button" aria-label={i18n.t('xr:scan.openProduct', { name: localText(m.productName) })} onClick={() => open(m)}>{i18n.t('xr:scan.open')}</button>}
+        {m && <button type="button" aria-label={i18n.t('xr:scan.openProduct', { name: localText(m.productName) })} onClick={() => open(m, links)}>{i18n.t('xr:scan.open')}</button>}
       </div>,
     );
-  }, [view]);
+  }, [view, links]);
   return null;
 }
 
@@ -165,7 +174,7 @@ function follow(panel: Group, camera: Camera, placed: boolean): void {
 }
 
 /** The panel as 3D text before the examiner, with an Open button that a controller's ray or a pinch presses. */
-function TextPanel({ view }: { view: ScanView }) {
+function TextPanel({ view, links }: { view: ScanView; links: CameraScanLinks }) {
   const panel = useRef<Group>(null);
   const button = useRef<Group>(null);
   const placed = useRef(false);
@@ -177,7 +186,7 @@ function TextPanel({ view }: { view: ScanView }) {
   });
   const m = view.match;
   const { t } = useTranslation('xr');
-  const press = usePressOnRelease(() => m && open(m));
+  const press = usePressOnRelease(() => m && open(m, links));
   return (
     <group ref={panel} name="xr-camera-scan">
       <Text font={uiFont} fontSize={0.022} maxWidth={0.45} textAlign="center" anchorY="bottom" color="#ffffff" outlineWidth={0.003} outlineColor="#0b1320">
@@ -198,14 +207,14 @@ function TextPanel({ view }: { view: ScanView }) {
   );
 }
 
-export function XrCameraScan() {
+export function XrCameraScan({ links }: { links: CameraScanLinks }) {
   const session = useXR((s) => s.session);
   const granted = !!session?.enabledFeatures?.includes('camera-access');
-  const view = useCameraScan(session, granted);
+  const view = useCameraScan(session, granted, links.loadSetup);
   useEffect(() => {
     if (window.__twinspect) Object.assign(window.__twinspect, { xrScan: xrScanStats });
     return () => void Object.assign(xrScanStats, { line: '', match: null, openAt: null });
   }, []);
   useEffect(() => void Object.assign(xrScanStats, { line: view.line, match: view.match?.productId ?? null }), [view]);
-  return session?.domOverlayState ? <OverlayPanel view={view} /> : <TextPanel view={view} />;
+  return session?.domOverlayState ? <OverlayPanel view={view} links={links} /> : <TextPanel view={view} links={links} />;
 }

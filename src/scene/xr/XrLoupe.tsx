@@ -10,7 +10,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useXR, useXRInputSourceState } from '@react-three/xr';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { CircleGeometry, Color, Group, MathUtils, Matrix4, MeshBasicMaterial, PerspectiveCamera, Quaternion, RingGeometry, Vector3, WebGLRenderTarget } from 'three';
-import { useCompare } from '../../app/compare-store';
+import { useCompare } from '../state/compare-store';
 import { stageStats } from '../stats';
 import { xrStore } from '../xr-store';
 

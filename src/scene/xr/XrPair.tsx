@@ -9,7 +9,7 @@ import { Handle } from '@react-three/handle';
 import { useXR, useXRInputSourceState } from '@react-three/xr';
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Group, Matrix4, Quaternion, Vector3 } from 'three';
-import { compareStore } from '../../app/compare-store';
+import { compareStore } from '../state/compare-store';
 import { isShown } from '../drill/pick';
 import { stageStats } from '../stats';
 import { turn } from '../turntable';

@@ -10,7 +10,7 @@ import { useFrame } from '@react-three/fiber';
 import { XRDomOverlay, XRHitTest, requestXRAnchor, useXR, useXRHitTest, useXRInputSourceState, useXRInputSourceStates } from '@react-three/xr';
 import { useEffect, useRef } from 'react';
 import { Group, Matrix4, Quaternion, Vector3, type Camera } from 'three';
-import { compareActions, useCompare } from '../../app/compare-store';
+import { compareActions, useCompare } from '../state/compare-store';
 import { uiFont } from '../fonts';
 import { stageStats } from '../stats';
 import { xrStore } from '../xr-store';

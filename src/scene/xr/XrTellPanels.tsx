@@ -9,7 +9,7 @@ import { useFrame } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { BufferAttribute, BufferGeometry, Group, Mesh, Vector3 } from 'three';
 import type { Tell } from '../../domain/catalogue';
-import { compareActions } from '../../app/compare-store';
+import { compareActions } from '../state/compare-store';
 import { uiFont } from '../fonts';
 import { stageStats } from '../stats';
 import { useTranslation } from 'react-i18next';

@@ -12,7 +12,7 @@ import { Text } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { Group, MeshBasicMaterial, Shape, ShapeGeometry, Vector3 } from 'three';
-import { compareActions, compareStore, useCompare, type CompareState, type OverlayMode } from '../../app/compare-store';
+import { compareActions, compareStore, useCompare, type CompareState, type OverlayMode } from '../state/compare-store';
 import { uiFont } from '../fonts';
 import { prefersReducedMotion } from '../reduced-motion';
 import { stageStats } from '../stats';

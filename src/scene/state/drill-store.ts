@@ -2,15 +2,13 @@
  * The drill in progress: the question, what the trainee has chosen so far (a call and a confidence,
  * or pins), the hints taken, and the result once the answer is in. A vanilla zustand store like the
  * comparison's, so the 3D stage (which drops pins) and the side panel (which submits) share it
- * without threading props through the canvas. The server is reached only through a DrillClient,
- * by default the app's api.
+ * without threading props through the canvas. Here are the state and the actions that only change
+ * it (a call, a confidence, pins); the actions that reach the server (start, hint, submit) are the
+ * app's (src/app/drill/drill-actions.ts) and write this store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { MAX_PINS, type DrillAnswer, type DrillKind, type DrillQuestion, type DrillResult, type Hint, type ItemLabel, type Pin } from '../../domain/drill';
-import { api, ApiError } from '../api';
-import type { PendingAnswer } from '../offline/answer-queue';
-import { offlineDrillClient } from '../offline/offline-drill-client';
 
 export type DrillStatus = 'idle' | 'loading' | 'answering' | 'submitting' | 'done' | 'error';
 /** Spot the fake: the label called counterfeit. Verdict: the call on the one item. */
@@ -28,6 +26,13 @@ export interface DrillFailure {
   message: string;
   status: number;
   code: string;
+}
+
+/** What the drill page gets back for an answer that is queued (given offline), in place of a result. */
+export interface PendingAnswer {
+  queued: true;
+  drillId: string;
+  answeredAt: string;
 }
 
 export interface DrillState {
@@ -49,13 +54,6 @@ export interface DrillState {
   error: DrillFailure | null;
   /** Date.now() when the question arrived: the page's own clock (the server times the answer itself). */
   startedAt: number | null;
-}
-
-/** What the store needs of the server. `sealed` is a guest drill's token, which the server wants back with hints and the answer. */
-export interface DrillClient {
-  newDrill(kind: DrillKind, productId?: string): Promise<DrillQuestion>;
-  hint(drillId: string, hintsUsed: number, sealed?: string): Promise<{ hint: Hint; hintsUsed: number }>;
-  answer(drillId: string, answer: DrillAnswer, hintsUsed: number, sealed?: string): Promise<DrillResult | PendingAnswer>;
 }
 
 export const DEFAULT_CONFIDENCE = 0.75;
@@ -101,41 +99,28 @@ export function drillAnswerOf(s: Pick<DrillState, 'question' | 'choice' | 'confi
   return null;
 }
 
-function failureOf(during: DrillFailure['during'], e: unknown): DrillFailure {
-  if (e instanceof ApiError) return { during, message: e.message, status: e.status, code: e.code };
-  return { during, message: e instanceof Error ? e.message : String(e), status: 0, code: 'network_error' };
+/** The actions that only change the answer being put together: no server is reached. */
+export interface DrillAnswerActions {
+  choose(choice: DrillChoice): void;
+  setConfidence(confidence: number): void;
+  /** Drops a pin on the suspect; false when it is not a find-the-tells drill being answered, or the pins are used up. */
+  addPin(pin: DroppedPin): boolean;
+  removePin(i: number): void;
 }
 
-export function createDrillStore(client: DrillClient = api) {
+/** A drill store and its answer actions (the page's one is below; tests make their own). */
+export function createDrillState(): { store: StoreApi<DrillState>; answerActions: DrillAnswerActions } {
   const store: StoreApi<DrillState> = createStore<DrillState>()(() => ({ ...initialDrillState }));
   const get = store.getState;
   const set = store.setState;
-  /** Bumped by each start and reset: a reply to an older request finds it changed and is dropped. */
-  let generation = 0;
 
-  const actions = {
-    async start(kind: DrillKind, productId?: string | null): Promise<void> {
-      const mine = ++generation;
-      set({ ...initialDrillState, status: 'loading', kind, productId: productId ?? null });
-      try {
-        const question = await client.newDrill(kind, productId ?? undefined);
-        if (mine !== generation) return;
-        set({ status: 'answering', question, hintsUsed: question.hintsUsed, startedAt: Date.now() });
-      } catch (e) {
-        if (mine === generation) set({ status: 'error', error: failureOf('start', e) });
-      }
-    },
-    reset(): void {
-      generation++;
-      set({ ...initialDrillState });
-    },
+  const answerActions: DrillAnswerActions = {
     choose(choice: DrillChoice): void {
       if (get().status === 'answering') set({ choice });
     },
     setConfidence(confidence: number): void {
       set({ confidence: clampConfidence(confidence) });
     },
-    /** Drops a pin on the suspect; false when it is not a find-the-tells drill being answered, or the pins are used up. */
     addPin(pin: DroppedPin): boolean {
       const s = get();
       if (s.status !== 'answering' || s.question?.kind !== 'find-the-tells' || s.pins.length >= MAX_PINS) return false;
@@ -147,48 +132,14 @@ export function createDrillStore(client: DrillClient = api) {
       if (s.status !== 'answering' || i < 0 || i >= s.pins.length) return;
       set({ pins: s.pins.filter((_, j) => j !== i) });
     },
-    async hint(): Promise<void> {
-      const s = get();
-      const q = s.question;
-      if (!q || s.status !== 'answering' || s.hintPending || s.hintsUsed >= q.maxHints) return;
-      const mine = generation;
-      set({ hintPending: true, error: null });
-      try {
-        const { hint, hintsUsed } = await client.hint(q.id, s.hintsUsed, q.sealed);
-        if (mine !== generation) return;
-        set((now) => ({ hintPending: false, hints: [...now.hints, hint], hintsUsed }));
-      } catch (e) {
-        if (mine === generation) set({ hintPending: false, error: failureOf('hint', e) });
-      }
-    },
-    async submit(): Promise<void> {
-      const s = get();
-      const answer = drillAnswerOf(s);
-      if (!s.question || !answer || s.status !== 'answering') return;
-      const mine = generation;
-      set({ status: 'submitting', error: null });
-      try {
-        const result = await client.answer(s.question.id, answer, s.hintsUsed, s.question.sealed);
-        if (mine === generation) set('queued' in result ? { status: 'done', pending: result } : { status: 'done', result });
-      } catch (e) {
-        // The question stays: the trainee can retry, or start another.
-        if (mine === generation) set({ status: 'answering', error: failureOf('submit', e) });
-      }
-    },
-    /** Does again what failed. */
-    retry(): Promise<void> {
-      const s = get();
-      if (s.error?.during === 'hint') return actions.hint();
-      if (s.error?.during === 'submit') return actions.submit();
-      return s.kind ? actions.start(s.kind, s.productId) : Promise.resolve();
-    },
   };
-  return { store, actions };
+  return { store, answerActions };
 }
 
-const drill = createDrillStore(offlineDrillClient);
+const drill = createDrillState();
 export const drillStore = drill.store;
-export const drillActions = drill.actions;
+/** What the stage does to the answer (drop and remove pins, a call and a confidence in a headset). */
+export const drillAnswerActions = drill.answerActions;
 
 export function useDrill<T>(selector: (s: DrillState) => T): T {
   return useStore(drillStore, selector);

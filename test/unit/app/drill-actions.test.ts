@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/app/api';
-import { clampConfidence, createDrillStore, drillAnswerOf, initialDrillState, type DrillClient, type DrillState } from '../../../src/app/drill/drill-store';
+import { createDrillStore, drillActions, type DrillClient } from '../../../src/app/drill/drill-actions';
+import { clampConfidence, drillAnswerOf, drillAnswerActions, drillStore, initialDrillState, type DrillState } from '../../../src/scene/state/drill-store';
 import { MAX_PINS, type DrillAnswer, type DrillKind, type DrillQuestion, type DrillResult, type Hint } from '../../../src/domain/drill';
 
 const question = (kind: DrillKind, extra: Partial<DrillQuestion> = {}): DrillQuestion => ({
@@ -182,5 +183,15 @@ describe('the drill store', () => {
     await late;
     expect(store.getState().status).toBe('idle');
     expect(store.getState().question).toBeNull();
+  });
+
+  it("the page's actions and the stage's answer actions write one store, the one the stage reads", () => {
+    const question0 = question('find-the-tells');
+    drillStore.setState({ ...initialDrillState, status: 'answering', kind: 'find-the-tells', question: question0 });
+    expect(drillAnswerActions.addPin({ position: [1, 2, 3] })).toBe(true);
+    expect(drillActions.addPin({ position: [4, 5, 6] })).toBe(true);
+    expect(drillStore.getState().pins.map((p) => p.position)).toEqual([[1, 2, 3], [4, 5, 6]]);
+    drillActions.reset();
+    expect(drillStore.getState()).toEqual(initialDrillState);
   });
 });

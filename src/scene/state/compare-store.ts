@@ -4,8 +4,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { Product, Tell, Variant } from '../domain/catalogue';
-import { counterfeitsOf, genuineOf } from '../domain/catalogue';
+import type { Product, Tell, Variant } from '../../domain/catalogue';
+import { counterfeitsOf, genuineOf } from '../../domain/catalogue';
 
 export type Side = 'A' | 'B';
 /** The tool in the examiner's hand; the UV lamp is a light and can shine while one is used. */

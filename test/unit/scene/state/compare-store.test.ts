@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { compareActions, compareStore, pairOf } from '../../../src/app/compare-store';
-import type { Product } from '../../../src/domain/catalogue';
+import { compareActions, compareStore, pairOf } from '../../../../src/scene/state/compare-store';
+import type { Product } from '../../../../src/domain/catalogue';
 
 const point = { position: [0, 0, 0] as [number, number, number], normal: [0, 0, 1] as [number, number, number], node: 'body' };
 const tell = (id: string) => ({ id, title: id, category: 'logo-typography' as const, iso: 'overt' as const, tool: 'loupe' as const, genuine: 'g', counterfeit: 'c', severity: 'major' as const, tolerance: 0.01, at: point, genuineAt: point });
