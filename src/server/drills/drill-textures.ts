@@ -1,0 +1,87 @@
+/**
+ * A drill model's textures: every image decoded, a scattering of pixels moved by one step of one
+ * channel (1/255: no eye sees it), and encoded again (PNG stays PNG, JPEG at a drawn quality), so that
+ * neither the file nor its decoded pixels are those of the study model or of another drill's. Extra
+ * textures are copies of one a material shares with another, given their own noise, or a near-white
+ * one on a material that had none (its parts get texture coordinates of zero: one colour).
+ */
+import type { Document, Material, Texture } from '@gltf-transform/core';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type { Random } from '../../domain/seeded-random';
+
+const ENCODERS: Record<string, 'png' | 'jpeg' | 'webp'> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp' };
+
+/** One pixel in this many gets a one-step change (at least one per image). */
+const NOISE_EVERY = 24;
+
+async function withNoise(image: Uint8Array, mimeType: string, random: Random): Promise<Uint8Array | undefined> {
+  const format = ENCODERS[mimeType];
+  if (!format) return undefined; // KTX2, AVIF: kept as they are (see the README's drills section)
+  const decoded = await loadImage(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+  const canvas = createCanvas(decoded.width, decoded.height);
+  const g = canvas.getContext('2d');
+  g.drawImage(decoded, 0, 0);
+  const pixels = g.getImageData(0, 0, decoded.width, decoded.height);
+  const data = pixels.data;
+  const count = data.length / 4;
+  const changes = Math.max(1, Math.floor(count / NOISE_EVERY));
+  for (let n = 0; n < changes; n++) {
+    const i = Math.floor(random.next() * count) * 4 + Math.floor(random.next() * 3);
+    const v = data[i]!;
+    data[i] = v === 0 ? 1 : v === 255 ? 254 : v + (random.next() < 0.5 ? -1 : 1);
+  }
+  g.putImageData(pixels, 0, 0);
+  const out = format === 'png' ? await canvas.encode('png') : await canvas.encode(format, 82 + Math.floor(random.next() * 7));
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** Every texture re-encoded with its own noise. */
+export async function renoiseTextures(doc: Document, random: Random): Promise<void> {
+  for (const texture of doc.getRoot().listTextures()) {
+    const image = texture.getImage();
+    if (!image) continue;
+    const out = await withNoise(image, texture.getMimeType(), random);
+    if (out) texture.setImage(out).setURI('');
+  }
+}
+
+const baseTextureOf = (m: Material): Texture | null => m.getBaseColorTexture();
+
+/** A near-white 8×8 PNG: a base colour texture that changes no colour a trainee can see (at most 1/255). */
+async function blankTexture(doc: Document, random: Random): Promise<Texture> {
+  const canvas = createCanvas(8, 8);
+  const g = canvas.getContext('2d');
+  const pixels = g.createImageData(8, 8);
+  for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = i % 4 === 3 || random.next() < 0.5 ? 255 : 254;
+  g.putImageData(pixels, 0, 0);
+  const png = await canvas.encode('png');
+  return doc.createTexture('').setImage(new Uint8Array(png.buffer, png.byteOffset, png.byteLength)).setMimeType('image/png');
+}
+
+/**
+ * Adds `count` textures: a material whose base colour texture another material also uses gets its own
+ * copy (the smallest such first); with none left, a material without one gets a near-white one.
+ * Copies are not yet noised: call before renoiseTextures().
+ */
+export async function addTextures(doc: Document, count: number, random: Random, giveTexcoords: (m: Material) => void): Promise<void> {
+  const materials = doc.getRoot().listMaterials();
+  for (let n = 0; n < count; n++) {
+    const users = new Map<Texture, Material[]>();
+    for (const m of materials) {
+      const t = baseTextureOf(m);
+      if (t) users.set(t, [...(users.get(t) ?? []), m]);
+    }
+    const shared = [...users.entries()].filter(([, ms]) => ms.length > 1).sort(([a], [b]) => (a.getImage()?.byteLength ?? 0) - (b.getImage()?.byteLength ?? 0));
+    const [texture, ms] = shared[0] ?? [];
+    if (texture && ms) {
+      const copy = doc.createTexture('').setImage(texture.getImage()!.slice()).setMimeType(texture.getMimeType());
+      random.pick(ms.slice(1)).setBaseColorTexture(copy); // the texture info (UV set, sampler) stays the material's
+      continue;
+    }
+    const bare = materials.filter((m) => !baseTextureOf(m));
+    if (!bare.length) return;
+    const material = random.pick(bare);
+    giveTexcoords(material);
+    material.setBaseColorTexture(await blankTexture(doc, random));
+  }
+}
