@@ -9,7 +9,7 @@
  * reordered and the result quantised at drawn precisions. Pure: the same bytes and seed, the same model.
  */
 import { Logger, type Document, type Node, type Primitive } from '@gltf-transform/core';
-import { clearNodeTransform, dequantize, flatten, meshopt, prune, weld } from '@gltf-transform/functions';
+import { clearNodeTransform, cloneDocument, dequantize, flatten, meshopt, prune, weld } from '@gltf-transform/functions';
 import { MeshoptEncoder } from 'meshoptimizer';
 import { seededRandom, type Random } from '../../domain/seeded-random';
 import { modelIO } from '../uploads/gltf-io';
@@ -85,8 +85,19 @@ function countsOf(doc: Document): ModelCounts {
   };
 }
 
+/** A study model read once (decoded, welded, laid out flat) and copied for each drill model made of it. */
+export interface StudyModel {
+  doc: Document;
+  counts: ModelCounts;
+}
+
+export async function readStudy(bytes: Uint8Array): Promise<StudyModel> {
+  const doc = await readFlat(bytes);
+  return { doc, counts: countsOf(doc) };
+}
+
 export async function studyCounts(bytes: Uint8Array): Promise<ModelCounts> {
-  return countsOf(await readFlat(bytes));
+  return (await readStudy(bytes)).counts;
 }
 
 export function ceilingOf(variants: ModelCounts[]): ProductCeiling {
@@ -229,11 +240,11 @@ function resize(parts: Part[], random: Random): void {
   }
 }
 
-/** The drill model of one study model: `seed` is the drill item's, `ceiling` its product's. */
-export async function remakeForDrill(bytes: Uint8Array, seed: string, ceiling: ProductCeiling): Promise<Uint8Array> {
+/** The drill model of one study model (its bytes, or read once): `seed` is the drill item's, `ceiling` its product's. */
+export async function remakeForDrill(study: Uint8Array | StudyModel, seed: string, ceiling: ProductCeiling): Promise<Uint8Array> {
   const random = seededRandom(`drill-model:${seed}`);
   const target = targetsOf(ceiling, random);
-  const doc = await readFlat(bytes);
+  const doc = study instanceof Uint8Array ? await readFlat(study) : cloneDocument(study.doc).setLogger(new Logger(Logger.Verbosity.ERROR));
   const root = doc.getRoot();
   const parts: Part[] = root
     .listNodes()

@@ -38,6 +38,8 @@ export interface DrillServiceDeps {
   /** Set when an LRS is configured: statements for each attempt go to the outbox. */
   xapi?: XapiContext | undefined;
   now?: () => Date;
+  /** The seed of a drill item's own model (drill-models.ts); a fresh random one when left out. */
+  modelSeed?: (productId: string, model: string) => string;
 }
 
 const GUEST_TTL_S = 6 * 3600;
@@ -46,6 +48,7 @@ const ITEM_TTL_S = 24 * 3600;
 export function createDrillService(deps: DrillServiceDeps) {
   const { db, sealer } = deps;
   const now = deps.now ?? (() => new Date());
+  const modelSeed = deps.modelSeed ?? (() => randomUUID());
   const attemptStore = createAttemptStore(deps);
 
   async function published(): Promise<Product[]> {
@@ -63,7 +66,7 @@ export function createDrillService(deps: DrillServiceDeps) {
     const items = await Promise.all(
       drill.items.map(async ({ label, variant, role }) => ({
         label,
-        model: `/api/drill-items/${await sealer.seal({ p: product.id, f: variant.model }, ITEM_TTL_S)}`,
+        model: `/api/drill-items/${await sealer.seal({ p: product.id, f: variant.model, d: modelSeed(product.id, variant.model) }, ITEM_TTL_S)}`,
         weightGrams: variant.weightGrams,
         ...(role ? { role } : {}),
       })),

@@ -6,6 +6,7 @@
  * one on a material that had none (its parts get texture coordinates of zero: one colour).
  */
 import type { Document, Material, Texture } from '@gltf-transform/core';
+import { createHash } from 'node:crypto';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Random } from '../../domain/seeded-random';
 
@@ -14,15 +15,49 @@ const ENCODERS: Record<string, 'png' | 'jpeg' | 'webp'> = { 'image/png': 'png', 
 /** One pixel in this many gets a one-step change (at least one per image). */
 const NOISE_EVERY = 24;
 
-async function withNoise(image: Uint8Array, mimeType: string, random: Random): Promise<Uint8Array | undefined> {
-  const format = ENCODERS[mimeType];
-  if (!format) return undefined; // KTX2, AVIF: kept as they are (see the README's drills section)
+interface Pixels {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/** Decoded study textures, by content: the same few images are noised again for every drill model. */
+const decodedCache = new Map<string, Pixels>();
+const CACHE_BYTES = 96 * 1024 * 1024;
+let cachedBytes = 0;
+
+async function decode(image: Uint8Array): Promise<Pixels> {
+  const key = createHash('sha1').update(image).digest('base64');
+  const hit = decodedCache.get(key);
+  if (hit) {
+    decodedCache.delete(key);
+    decodedCache.set(key, hit);
+    return hit;
+  }
   const decoded = await loadImage(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
   const canvas = createCanvas(decoded.width, decoded.height);
   const g = canvas.getContext('2d');
   g.drawImage(decoded, 0, 0);
-  const pixels = g.getImageData(0, 0, decoded.width, decoded.height);
+  const pixels = { width: decoded.width, height: decoded.height, data: g.getImageData(0, 0, decoded.width, decoded.height).data };
+  decodedCache.set(key, pixels);
+  cachedBytes += pixels.data.byteLength;
+  for (const [k, p] of decodedCache) {
+    if (cachedBytes <= CACHE_BYTES) break;
+    decodedCache.delete(k);
+    cachedBytes -= p.data.byteLength;
+  }
+  return pixels;
+}
+
+async function withNoise(image: Uint8Array, mimeType: string, random: Random): Promise<Uint8Array | undefined> {
+  const format = ENCODERS[mimeType];
+  if (!format) return undefined; // KTX2, AVIF: kept as they are (see the README's drills section)
+  const source = await decode(image);
+  const canvas = createCanvas(source.width, source.height);
+  const g = canvas.getContext('2d');
+  const pixels = g.createImageData(source.width, source.height);
   const data = pixels.data;
+  data.set(source.data);
   const count = data.length / 4;
   const changes = Math.max(1, Math.floor(count / NOISE_EVERY));
   for (let n = 0; n < changes; n++) {
@@ -31,7 +66,9 @@ async function withNoise(image: Uint8Array, mimeType: string, random: Random): P
     data[i] = v === 0 ? 1 : v === 255 ? 254 : v + (random.next() < 0.5 ? -1 : 1);
   }
   g.putImageData(pixels, 0, 0);
-  const out = format === 'png' ? await canvas.encode('png') : await canvas.encode(format, 82 + Math.floor(random.next() * 7));
+  // Encoded synchronously (this runs on the drill models' worker): an async encode of a canvas nothing
+  // refers to any more can outlive it.
+  const out = format === 'png' ? canvas.toBuffer('image/png') : canvas.toBuffer(`image/${format}`, 82 + Math.floor(random.next() * 7));
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
@@ -54,7 +91,7 @@ async function blankTexture(doc: Document, random: Random): Promise<Texture> {
   const pixels = g.createImageData(8, 8);
   for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = i % 4 === 3 || random.next() < 0.5 ? 255 : 254;
   g.putImageData(pixels, 0, 0);
-  const png = await canvas.encode('png');
+  const png = canvas.toBuffer('image/png');
   return doc.createTexture('').setImage(new Uint8Array(png.buffer, png.byteOffset, png.byteLength)).setMimeType('image/png');
 }
 
