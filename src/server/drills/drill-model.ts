@@ -4,8 +4,8 @@
  * fingerprint the file changes. Counts (vertices, indices, triangles, nodes, materials, textures) are
  * brought to targets drawn from the product as a whole (above its largest variant), so they say
  * nothing of which variant an item is; the item is scaled by a drawn factor that moves its largest
- * side by 0.5 to 0.8 mm (so its bounding box never falls in its study model's 0.5 mm bins) and every
- * vertex by up to 0.05 mm; every texture is re-encoded with noise; parts are split, triangles
+ * side by 0.5 to 0.8 mm (so its bounding box never falls in its study model's 0.5 mm bins), each
+ * other side up to 0.4 mm more, and every vertex by up to 0.05 mm; every texture is re-encoded with noise; parts are split, triangles
  * reordered and the result quantised at drawn precisions. Pure: the same bytes and seed, the same model.
  */
 import { Logger, type Document, type Node, type Primitive } from '@gltf-transform/core';
@@ -36,10 +36,15 @@ export interface ProductCeiling extends ModelCounts {
 /** Vertices one part split may add: a run of at most 16 triangles shares at most 48 with the rest. */
 const RUN_MAX = 16;
 const SPLIT_VERTICES = 3 * RUN_MAX;
+/** Splits each part gets first, drawn from 1 to this many (about 3.5 on average: see targetsOf). */
+const PART_SPLITS = 6;
 /** How far the largest side moves (metres): at least one 0.5 mm bin, so no bounding box is the study model's. */
 const SIDE_SHIFT = [0.0005, 0.0008] as const;
 /** The most any size changes, for very small items (relative). */
 const MAX_SCALE_CHANGE = 0.02;
+/** How far each other side moves on its own at most (metres), and at most relative to it. */
+const SIDE_EXTRA = 0.0004;
+const MAX_SIDE_CHANGE = 0.01;
 /** How far any vertex moves at most (metres, per axis). */
 const JITTER = 0.00005;
 
@@ -119,7 +124,7 @@ export function targetsOf(ceiling: ProductCeiling, random: Random): ModelCounts 
   const materials = ceiling.materials + int(1, 2);
   // Each material copy needs a part that shares its material: one part more than materials is enough.
   const nodes = Math.max(ceiling.nodes + int(1, 3), materials + 1 + int(0, 1));
-  const triangles = ceiling.triangles + Math.ceil(ceiling.triangles * (0.02 + 0.03 * random.next())) + int(2, 9);
+  const triangles = ceiling.triangles + Math.ceil(ceiling.triangles * (0.02 + 0.03 * random.next())) + nodes * PART_SPLITS + int(2, 9);
   const vertices =
     Math.ceil(triangles / 2 + ceiling.vertexLead) + 2 + (nodes - ceiling.fewestNodes) * SPLIT_VERTICES + Math.ceil(ceiling.vertices * 0.02 * random.next()) + int(1, 9);
   return { vertices, triangles, nodes, materials, textures: ceiling.textures + int(1, 2) };
@@ -190,17 +195,19 @@ function reachCounts(parts: Part[], target: ModelCounts, random: Random): void {
     if (!done) parts[0]!.patch.addSliver(0); // a closed surface only grows by two: one triangle of no area
     missing = target.triangles - total('triangleCount');
   }
-  const order = random.shuffle(parts);
-  for (let i = 0; missing >= 2; i++) {
-    const part = i < order.length ? order[i]! : weightedPick(parts, random);
+  // Every part first gets a drawn number of splits (its own counts then match no study part's), the rest anywhere.
+  const split = (part: Part) => {
     part.patch.splitInside(Math.floor(random.next() * part.patch.triangleCount), random);
     missing -= 2;
-  }
+  };
+  for (const part of random.shuffle(parts)) for (let n = 1 + Math.floor(random.next() * PART_SPLITS); n > 0 && missing >= 2; n--) split(part);
+  while (missing >= 2) split(weightedPick(parts, random));
   // A corner whose vertex another corner also uses: a lone vertex would be dropped as unused once copied.
   const uses = new Map(parts.map((p) => [p, p.patch.uses()]));
   let extra = target.vertices - total('vertexCount');
+  const firsts = random.shuffle(parts).flatMap((p) => Array.from({ length: Math.floor(random.next() * 4) }, () => p));
   for (let tries = 50 * extra; extra > 0 && tries > 0; tries--) {
-    const part = weightedPick(parts, random);
+    const part = firsts.pop() ?? weightedPick(parts, random);
     const t = Math.floor(random.next() * part.patch.triangleCount);
     const corner = Math.floor(random.next() * 3);
     const v = part.patch.tris[t * 3 + corner]!;
@@ -220,7 +227,10 @@ function jitterOf(x: number, y: number, z: number, salt: number, axis: number): 
   return ((h >>> 0) / 4294967296) * 2 - 1;
 }
 
-/** Scales about the base's centre so that the largest side moves by SIDE_SHIFT, then jitters every vertex. */
+/**
+ * Scales about the base's centre so that the largest side moves by SIDE_SHIFT (each other side by
+ * as much relative to it, and up to SIDE_EXTRA more on its own), then jitters every vertex.
+ */
 function resize(parts: Part[], random: Random): void {
   const min = [Infinity, Infinity, Infinity];
   const max = [-Infinity, -Infinity, -Infinity];
@@ -229,13 +239,19 @@ function resize(parts: Part[], random: Random): void {
   if (!(largest > 0)) return;
   const shift = SIDE_SHIFT[0] + (SIDE_SHIFT[1] - SIDE_SHIFT[0]) * random.next();
   const s = 1 + (random.next() < 0.5 ? -1 : 1) * Math.min(MAX_SCALE_CHANGE, shift / largest);
+  // The other sides each move a little more on their own, so that a fraction of a millimetre between variants is lost in it.
+  const sides = [0, 1, 2].map((k) => {
+    const side = max[k]! - min[k]!;
+    if (side === largest || !(side > 0)) return s;
+    return s * (1 + Math.min(MAX_SIDE_CHANGE, (SIDE_EXTRA * (2 * random.next() - 1)) / side));
+  });
   const c = [(min[0]! + max[0]!) / 2, min[1]!, (min[2]! + max[2]!) / 2];
   const salt = Math.floor(random.next() * 2 ** 31);
   for (const { patch } of parts) {
     patch.movePositions(([x, y, z]) => [
-      c[0]! + (x - c[0]!) * s + JITTER * jitterOf(x, y, z, salt, 0),
-      c[1]! + (y - c[1]!) * s + (y > c[1]! ? JITTER * jitterOf(x, y, z, salt, 1) : 0), // the base stays on the table
-      c[2]! + (z - c[2]!) * s + JITTER * jitterOf(x, y, z, salt, 2),
+      c[0]! + (x - c[0]!) * sides[0]! + JITTER * jitterOf(x, y, z, salt, 0),
+      c[1]! + (y - c[1]!) * sides[1]! + (y > c[1]! ? JITTER * jitterOf(x, y, z, salt, 1) : 0), // the base stays on the table
+      c[2]! + (z - c[2]!) * sides[2]! + JITTER * jitterOf(x, y, z, salt, 2),
     ]);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * A drill model's textures: every image decoded, a scattering of pixels moved by one step of one
- * channel (1/255: no eye sees it), and encoded again (PNG stays PNG, JPEG at a drawn quality), so that
+ * A drill model's textures: every image decoded, a scattering of pixels (PNG) or of 8×8 blocks (JPEG)
+ * moved by one step of 255 (no eye sees it), and encoded again (PNG stays PNG, JPEG at a drawn quality), so that
  * neither the file nor its decoded pixels are those of the study model or of another drill's. Extra
  * textures are copies of one a material shares with another, given their own noise, or a near-white
  * one on a material that had none (its parts get texture coordinates of zero: one colour).
@@ -12,8 +12,50 @@ import type { Random } from '../../domain/seeded-random';
 
 const ENCODERS: Record<string, 'png' | 'jpeg' | 'webp'> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp' };
 
-/** One pixel in this many gets a one-step change (at least one per image). */
+/** One shown pixel in this many gets a one-step change (PNG: kept exactly). */
 const NOISE_EVERY = 24;
+/** One 8×8 block in this many gets one step lighter or darker (JPEG, WebP: a block's mean outlives the encoder's rounding, a lone pixel's step does not). */
+const BLOCK_EVERY = 6;
+
+const step = (v: number, random: Random) => (v === 0 ? 1 : v === 255 ? 254 : v + (random.next() < 0.5 ? -1 : 1));
+
+/**
+ * A colour step on an opaque pixel; on a translucent one, a step of its alpha (its colour is stored
+ * premultiplied, and a colour step there is lost); an image with no pixel shown gets one at 1/255.
+ */
+function pixelNoise(data: Uint8ClampedArray, random: Random): void {
+  const shown: number[] = [];
+  for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) shown.push(i - 3);
+  if (!shown.length) {
+    data[Math.floor(random.next() * (data.length / 4)) * 4 + 3] = 1;
+    return;
+  }
+  for (let n = Math.max(1, Math.floor(shown.length / NOISE_EVERY)); n > 0; n--) {
+    const i = shown[Math.floor(random.next() * shown.length)]!;
+    const alpha = data[i + 3]!;
+    if (alpha === 255) {
+      const c = i + Math.floor(random.next() * 3);
+      data[c] = step(data[c]!, random);
+    } else data[i + 3] = alpha === 1 ? 2 : alpha + (random.next() < 0.5 ? -1 : 1);
+  }
+}
+
+function blockNoise(data: Uint8ClampedArray, width: number, height: number, random: Random): void {
+  const across = Math.ceil(width / 8);
+  const blocks = across * Math.ceil(height / 8);
+  for (let n = Math.max(1, Math.floor(blocks / BLOCK_EVERY)); n > 0; n--) {
+    const b = Math.floor(random.next() * blocks);
+    const d = random.next() < 0.5 ? -1 : 1;
+    for (let y = Math.floor(b / across) * 8; y < Math.min(height, Math.floor(b / across) * 8 + 8); y++) {
+      for (let x = (b % across) * 8; x < Math.min(width, (b % across) * 8 + 8); x++) {
+        for (let c = 0; c < 3; c++) {
+          const i = (y * width + x) * 4 + c;
+          data[i] = Math.min(255, Math.max(0, data[i]! + d));
+        }
+      }
+    }
+  }
+}
 
 interface Pixels {
   width: number;
@@ -58,13 +100,8 @@ async function withNoise(image: Uint8Array, mimeType: string, random: Random): P
   const pixels = g.createImageData(source.width, source.height);
   const data = pixels.data;
   data.set(source.data);
-  const count = data.length / 4;
-  const changes = Math.max(1, Math.floor(count / NOISE_EVERY));
-  for (let n = 0; n < changes; n++) {
-    const i = Math.floor(random.next() * count) * 4 + Math.floor(random.next() * 3);
-    const v = data[i]!;
-    data[i] = v === 0 ? 1 : v === 255 ? 254 : v + (random.next() < 0.5 ? -1 : 1);
-  }
+  if (format === 'png') pixelNoise(data, random);
+  else blockNoise(data, source.width, source.height, random);
   g.putImageData(pixels, 0, 0);
   // Encoded synchronously (this runs on the drill models' worker): an async encode of a canvas nothing
   // refers to any more can outlive it.
