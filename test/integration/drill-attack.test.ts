@@ -49,6 +49,24 @@ describe('an attacker who matches drill models against the study files and earli
     await app?.close();
   });
 
+  it('sends each item its own model: the same bytes for the same item (asked for at once, or again), other bytes for another drill', async () => {
+    const issue = async () =>
+      (await guest.request('POST', '/api/drills', { kind: 'find-the-tells', productId: 'voltria-usb-c-charger' })).json as DrillQuestion & { sealed: string };
+    const [one, two] = [await issue(), await issue()];
+    const fetchRaw = async (url: string) => (await guest.request('GET', url)).raw;
+    const [a, b] = await Promise.all([fetchRaw(one.items[0]!.model), fetchRaw(one.items[0]!.model)]);
+    expect(a.equals(b)).toBe(true);
+    expect((await fetchRaw(one.items[0]!.model)).equals(a)).toBe(true);
+    // The same variant (the reference is the genuine in both drills), another drill: another model.
+    expect((await fetchRaw(two.items[0]!.model)).equals(a)).toBe(false);
+    const study = await readFile(join(content, 'products', 'voltria-usb-c-charger', 'models', 'genuine.glb'));
+    expect(a.includes(study.subarray(study.length - 4096))).toBe(false);
+    // A guest drill's sealed token opens too, but is no item.
+    const wrong = await guest.request('GET', `/api/drill-items/${one.sealed}`);
+    expect(wrong.status).toBe(404);
+    expect(wrong.json.error).toBe('item_not_found');
+  }, 120_000);
+
   it('scores no better than chance on spot-the-fake and verdicts, and cannot tell the counterfeits apart', async () => {
     const tally = { 'spot-the-fake': [] as number[], verdict: [] as number[], counterfeit: [] as number[] };
     for (let i = 0; i < DRILLS; i++) {

@@ -8,7 +8,7 @@
 import type { Accessor, Document, Primitive } from '@gltf-transform/core';
 import type { Random } from '../../domain/seeded-random';
 
-type ArrayType = Float32Array | Uint8Array | Uint16Array | Uint32Array | Int8Array | Int16Array;
+type ArrayType = Float32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Int8Array<ArrayBuffer> | Int16Array<ArrayBuffer>;
 
 interface Attr {
   semantic: string;

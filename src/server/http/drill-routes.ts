@@ -61,9 +61,12 @@ export function registerDrillRoutes(app: FastifyInstance, deps: DrillRouteDeps):
   // nothing of which variant it is, and the bytes match no study file and no other item's.
   app.get<{ Params: { token: string } }>('/api/drill-items/:token', { config: { access: 'public' } }, async (request, reply) => {
     const item = await deps.sealer.open<{ p: string; f: string; d?: string }>(request.params.token);
-    if (!item) return reply.code(404).send({ error: 'item_not_found', message: 'This drill item has expired: start a new drill.' });
+    // Another sealed token (a guest drill's) opens too: only an item's has a product and a file.
+    if (typeof item?.p !== 'string' || typeof item.f !== 'string') {
+      return reply.code(404).send({ error: 'item_not_found', message: 'This drill item has expired: start a new drill.' });
+    }
     // An item sealed before items had their own seed is made from its token (the same token, the same model).
-    const glb = await deps.models.model(item.p, item.f, item.d ?? request.params.token).catch((err: unknown) => {
+    const glb = await deps.models.model(item.p, item.f, typeof item.d === 'string' ? item.d : request.params.token).catch((err: unknown) => {
       request.log.error({ err }, 'a drill model could not be made');
       return null;
     });
