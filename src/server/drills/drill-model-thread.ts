@@ -86,6 +86,11 @@ export async function remakeOffThread(job: Omit<DrillModelJob & { kind: 'remake'
   return new Uint8Array((await enqueue({ kind: 'remake', ...job }, isUrgent)).bytes!);
 }
 
+/** Jobs queued or running: none once the pools are full (the bench waits for that). */
+export function drillModelJobsPending(): number {
+  return urgent.length + later.length + (running ? 1 : 0);
+}
+
 /** Stops the worker (when idle, or as the server closes); jobs still queued are refused. */
 export async function stopDrillModelThread(): Promise<void> {
   clearTimeout(idle);
