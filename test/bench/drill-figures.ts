@@ -14,6 +14,7 @@ import type { DrillQuestion } from '../../src/domain/drill';
 import type { App } from '../../src/server/app';
 import { findPostgresBin, startPostgres } from '../integration/support/postgres';
 import { median } from './browser-figures';
+import { measureDrillModelFigures } from './drill-model-figures';
 import { answer, CONCURRENCY, inPool, issue, KINDS, openBackend, ratioOf, ROUNDS, sig, traineesOf, TRAINEES } from './drill-traffic';
 
 /** One printed figure, with the baseline it is compared to when it has one. */
@@ -231,5 +232,6 @@ export async function measureDrillFigures(opts: { quick: boolean }): Promise<Fig
     }
   }
   figures.push(...(await latencyUnderLoad(opts.quick)));
+  figures.push(...(await measureDrillModelFigures(opts)));
   return figures;
 }

@@ -53,11 +53,11 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** An app on a fresh temp data dir (PGlite) or a fresh database in `cluster`, with the fixture pack. */
-export async function openBackend(cluster?: TestPostgres, dbName = 'bench'): Promise<Backend> {
+/** An app on a fresh temp data dir (PGlite) or a fresh database in `cluster`, with the fixture pack (or `contentDir`). */
+export async function openBackend(cluster?: TestPostgres, dbName = 'bench', contentDir?: string): Promise<Backend> {
   const tmp = (name: string) => mkdtemp(join(tmpdir(), `twinspect-bench-${name}-`));
-  const dirs = [await tmp('data'), await writeFixturePack(), await tmp('dist')];
-  const cleanup = () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))).then(() => {});
+  const dirs = [await tmp('data'), contentDir ?? (await writeFixturePack()), await tmp('dist')];
+  const cleanup = () => Promise.all(dirs.filter((d) => d !== contentDir).map((d) => rm(d, { recursive: true, force: true }))).then(() => {});
   try {
     const databaseUrl = cluster ? await cluster.createDatabase(dbName) : undefined;
     const config: ServerConfig = { port: 0, host: '127.0.0.1', dataDir: dirs[0]!, databaseUrl, contentDir: dirs[1]!, distDir: dirs[2]! };

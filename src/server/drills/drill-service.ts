@@ -62,6 +62,8 @@ export interface DrillServiceDeps {
   /** Boxes of the parts that whole-part tells cover (part-regions.ts); without it they are found near their point. */
   regions?: PartRegions;
   now?: () => Date;
+  /** The seed of a drill item's own model (drill-models.ts); a fresh random one when left out. */
+  modelSeed?: (productId: string, model: string) => string;
 }
 
 const GUEST_TTL_S = 6 * 3600;
@@ -70,6 +72,7 @@ const ITEM_TTL_S = 24 * 3600;
 export function createDrillService(deps: DrillServiceDeps) {
   const { db, sealer } = deps;
   const now = deps.now ?? (() => new Date());
+  const modelSeed = deps.modelSeed ?? (() => randomUUID());
   const attemptStore = createAttemptStore(deps);
 
   async function published(): Promise<Product[]> {
@@ -87,7 +90,7 @@ export function createDrillService(deps: DrillServiceDeps) {
     const items = await Promise.all(
       drill.items.map(async ({ label, variant, role }) => ({
         label,
-        model: `/api/drill-items/${await sealer.seal({ use: SEAL_USE.drillItem, p: product.id, f: variant.model }, ITEM_TTL_S)}`,
+        model: `/api/drill-items/${await sealer.seal({ use: SEAL_USE.drillItem, p: product.id, f: variant.model, d: modelSeed(product.id, variant.model) }, ITEM_TTL_S)}`,
         weightGrams: variant.weightGrams,
         ...(role ? { role } : {}),
       })),

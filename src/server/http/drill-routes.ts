@@ -2,17 +2,12 @@
  * Drills: anyone may practise (a guest's drill is sealed, nothing stored); a signed-in user's drill is
  * stored and only its owner may take hints or answer, once. Models come through opaque URLs.
  */
-import { readFile } from 'node:fs/promises';
-import { join, normalize, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DrillAnswer, DrillKind, MAX_HINTS } from '../../domain/drill';
-import { storedFileOf } from '../../domain/stored-file';
 import type { Sealer } from '../auth/sealing';
-import type { CatalogueStore } from '../db/catalogue-store';
-import { anonymiseGlb } from '../drills/anonymous-glb';
+import type { DrillModels } from '../drills/drill-models';
 import { DrillError, SEAL_USE, type DrillService } from '../drills/drill-service';
-import type { FileStore } from '../studio/file-store';
 import { parseOr400, sendInvalid } from './validate';
 
 const NewDrill = z.object({ kind: DrillKind, productId: z.string().min(1).max(100).optional() }).strict();
@@ -24,7 +19,7 @@ const IdempotencyKey = z.uuid();
 const DrillParams = z.object({ id: z.string().min(1).max(100) });
 
 /** A drill item's sealed token: the product and its model's file (a token from before `use` was sealed in has none). */
-function isItemSeal(seal: Record<string, unknown> | undefined): seal is { p: string; f: string } {
+function isItemSeal(seal: Record<string, unknown> | undefined): seal is { p: string; f: string; d?: unknown } {
   return !!seal && (seal.use === undefined || seal.use === SEAL_USE.drillItem) && typeof seal.p === 'string' && typeof seal.f === 'string';
 }
 
@@ -35,11 +30,9 @@ function sendDrillError(reply: FastifyReply, err: unknown) {
 
 export interface DrillRouteDeps {
   drills: DrillService;
-  store: CatalogueStore;
   sealer: Sealer;
-  contentDir: string;
-  /** Uploaded models, for authored products. */
-  files: FileStore;
+  /** Each drill item's own model. */
+  models: DrillModels;
 }
 
 export function registerDrillRoutes(app: FastifyInstance, deps: DrillRouteDeps): void {
@@ -69,27 +62,22 @@ export function registerDrillRoutes(app: FastifyInstance, deps: DrillRouteDeps):
     return deps.drills.answer(request.user, params.id, body, key?.data).catch((e) => sendDrillError(reply, e));
   });
 
-  // A drill item's model: the token is sealed, so the URL says nothing of which variant it is.
-  const cache = new Map<string, Buffer>();
+  // A drill item's model, made for that item (drill-models.ts): the token is sealed, so the URL says
+  // nothing of which variant it is, and the bytes match no study file and no other item's.
   app.get<{ Params: { token: string } }>('/api/drill-items/:token', { config: { access: 'public' } }, async (request, reply) => {
     // Only a drill item's token: another sealed token (a guest drill's) opens too, but holds no item.
     const sealed = await deps.sealer.open<Record<string, unknown>>(request.params.token);
     const item = isItemSeal(sealed) ? sealed : undefined;
-    const found = item && (await deps.store.get(item.p));
-    if (!item || !found) return reply.code(404).send({ error: 'item_not_found', message: 'This drill item has expired: start a new drill.' });
-    // A built-in product's model is a file in the content pack; an authored product's, a stored upload.
-    const stored = found.source === 'authored' ? storedFileOf(item.f) : undefined;
-    const folder = join(deps.contentDir, 'products', item.p);
-    const file = stored ? `sha256:${stored.sha256}` : normalize(join(folder, item.f));
-    if (!stored && !file.startsWith(folder + sep)) return reply.code(404).send({ error: 'item_not_found', message: 'No such drill item.' });
-    let glb = cache.get(file);
-    if (!glb) {
-      const bytes = stored ? (await deps.files.get(stored.sha256))?.bytes : await readFile(file);
-      if (!bytes) return reply.code(404).send({ error: 'item_not_found', message: 'No such drill item.' });
-      glb = anonymiseGlb(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      if (cache.size > 48) cache.delete(cache.keys().next().value!);
-      cache.set(file, glb);
+    if (!item) {
+      return reply.code(404).send({ error: 'item_not_found', message: 'This drill item has expired: start a new drill.' });
     }
-    return reply.header('cache-control', 'private, max-age=3600').type('model/gltf-binary').send(glb);
+    // An item sealed before items had their own seed is made from its token (the same token, the same model).
+    const glb = await deps.models.model(item.p, item.f, typeof item.d === 'string' ? item.d : request.params.token).catch((err: unknown) => {
+      request.log.error({ err }, 'a drill model could not be made');
+      return null;
+    });
+    if (glb === undefined) return reply.code(404).send({ error: 'item_not_found', message: 'No such drill item.' });
+    if (glb === null) return reply.code(503).send({ error: 'item_unavailable', message: 'This item could not be prepared just now: start a new drill.' });
+    return reply.header('cache-control', 'private, max-age=3600').type('model/gltf-binary').send(Buffer.from(glb.buffer, glb.byteOffset, glb.byteLength));
   });
 }
