@@ -13,7 +13,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     // Sent from here, the error is worded by fastify's default handler: statusCode, code, error, message.
-    if (status < 500) return reply.send(err);
+    // The status is set first: a plugin may throw a plain object (the rate limiter's 429 body).
+    if (status < 500) return reply.code(status).send(err);
     request.log.error({ err, reqId: request.id, method: request.method, url: request.routeOptions.url }, 'request failed: answered server_error');
     return reply.code(status).send({ error: 'server_error', message: SERVER_ERROR_MESSAGE, requestId: request.id });
   });

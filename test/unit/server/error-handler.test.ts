@@ -55,4 +55,15 @@ describe('the error handler', () => {
     expect(xml.json()).toMatchObject({ statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
     await app.close();
   });
+
+  it('answers a 4xx a plugin throws as a plain object (the rate limiter's 429) with its own status', async () => {
+    const { app } = server();
+    app.get('/limited', async () => {
+      throw { statusCode: 429, error: 'too_many_attempts', message: 'Too many attempts. Try again in 60 s.' };
+    });
+    const res = await app.inject('/limited');
+    expect(res.statusCode).toBe(429);
+    expect(res.json()).toMatchObject({ error: 'too_many_attempts' });
+    await app.close();
+  });
 });
