@@ -191,12 +191,12 @@ describe('start-up', () => {
     expect(warnings.join('\n')).toContain('products/test-watch/product.json: variants[0].model: file models/genuine.glb not found');
   });
 
-  it('main prints the ready line, and stops cleanly on SIGTERM', async () => {
+  it('main prints the ready line (plain text, as on a terminal), and stops cleanly on SIGTERM', async () => {
     const config = await setup();
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: join(__dirname, '../..'),
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: config.dataDir, CONTENT_DIR: config.contentDir, DIST_DIR: config.distDir },
+      env: { ...process.env, LOG_FORMAT: 'text', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: config.dataDir, CONTENT_DIR: config.contentDir, DIST_DIR: config.distDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

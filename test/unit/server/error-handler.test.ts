@@ -56,7 +56,7 @@ describe('the error handler', () => {
     await app.close();
   });
 
-  it('answers a 4xx a plugin throws as a plain object (the rate limiter's 429) with its own status', async () => {
+  it("answers a 4xx a plugin throws as a plain object (the rate limiter's 429) with its own status", async () => {
     const { app } = server();
     app.get('/limited', async () => {
       throw { statusCode: 429, error: 'too_many_attempts', message: 'Too many attempts. Try again in 60 s.' };
