@@ -7,25 +7,19 @@
  * drill item only.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, sep } from 'node:path';
-import { storedFileOf } from '../../domain/stored-file';
 import type { CatalogueStore, StoredProduct } from '../db/catalogue-store';
-import type { FileStore } from '../studio/file-store';
 import { OUTPUT_BUDGET_TRIANGLES } from '../uploads/model-limits';
 import { ceilingOf, type ProductCeiling } from './drill-model';
 import { remakeOffThread, studyCountsOffThread } from './drill-model-thread';
+import { studyModelBytes, type StudyModelDeps } from './study-models';
 
 /** Models made ahead per variant of a drilled product. */
 const POOL_PER_VARIANT = 2;
 /** Drill models kept after they were first asked for (a page reload, a live round's participants). */
 const SERVED_KEPT = 128;
 
-export interface DrillModelsDeps {
+export interface DrillModelsDeps extends StudyModelDeps {
   store: CatalogueStore;
-  contentDir: string;
-  /** Uploaded models, for authored products. */
-  files: FileStore;
 }
 
 interface Made {
@@ -42,16 +36,7 @@ export function createDrillModels(deps: DrillModelsDeps) {
   const ceilings = new Map<string, Promise<ProductCeiling>>();
   const keyOf = (p: string, f: string) => `${p}\u0000${f}`;
 
-  /** A study model's bytes: a file of the content pack for a built-in product, a stored upload for an authored one. */
-  async function studyBytes(found: StoredProduct, file: string): Promise<Uint8Array | undefined> {
-    const stored = found.source === 'authored' ? storedFileOf(file) : undefined;
-    if (stored) return (await deps.files.get(stored.sha256))?.bytes;
-    const folder = join(deps.contentDir, 'products', found.product.id);
-    const path = normalize(join(folder, file));
-    if (!path.startsWith(folder + sep)) return undefined;
-    const read = await readFile(path).catch(() => undefined);
-    return read && new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
-  }
+  const studyBytes = (found: StoredProduct, file: string) => studyModelBytes(deps, found, file);
 
   /** The product's ceiling over all its variants (cached per set of model files). */
   function ceilingFor(found: StoredProduct): Promise<ProductCeiling> {

@@ -4,20 +4,13 @@
  * the counterfeit's own model and widened by the surface tolerance; scoring (pure) then reads the box
  * from the key. Models are read once and their boxes kept.
  */
-import { readFile } from 'node:fs/promises';
-import { join, normalize, sep } from 'node:path';
-import type { Product } from '../../domain/catalogue';
 import type { Box3Like, KeyTell } from '../../domain/drill';
-import { storedFileOf } from '../../domain/stored-file';
 import { modelSurfaceOf, type ModelSurface } from '../catalogue/glb-surface';
 import { SURFACE_TOLERANCE_M } from '../catalogue/tell-points';
 import type { StoredProduct } from '../db/catalogue-store';
-import type { FileStore } from '../studio/file-store';
+import { studyModelBytes, type StudyModelDeps } from './study-models';
 
-export interface PartRegionDeps {
-  contentDir: string;
-  files: FileStore;
-}
+export type PartRegionDeps = StudyModelDeps;
 
 export type PartRegions = (stored: StoredProduct, counterfeitId: string | undefined, tells: KeyTell[]) => Promise<KeyTell[]>;
 
@@ -29,19 +22,14 @@ const widen = ({ min, max }: Box3Like): Box3Like => ({
 export function createPartRegions(deps: PartRegionDeps): PartRegions {
   const surfaces = new Map<string, Promise<ModelSurface | undefined>>();
 
-  /** The model's surface: a built-in product's file in the content folder, an authored one's stored upload. */
-  function surfaceOf(product: Product, source: StoredProduct['source'], model: string): Promise<ModelSurface | undefined> {
-    const stored = source === 'authored' ? storedFileOf(model) : undefined;
-    const folder = join(deps.contentDir, 'products', product.id);
-    const key = stored ? `sha256:${stored.sha256}` : normalize(join(folder, model));
+  /** The study model's surface, read once per model file. */
+  function surfaceOf(stored: StoredProduct, model: string): Promise<ModelSurface | undefined> {
+    const key = `${stored.product.id}\u0000${model}`;
     let found = surfaces.get(key);
     if (!found) {
-      const bytes = stored
-        ? deps.files.get(stored.sha256).then((f) => f?.bytes)
-        : key.startsWith(folder + sep)
-          ? readFile(key).then((b) => new Uint8Array(b))
-          : Promise.resolve(undefined);
-      found = bytes.then((b) => (b ? modelSurfaceOf(b) : undefined)).catch(() => undefined);
+      found = studyModelBytes(deps, stored, model)
+        .then((b) => (b ? modelSurfaceOf(b) : undefined))
+        .catch(() => undefined);
       surfaces.set(key, found);
       if (surfaces.size > 64) surfaces.delete(surfaces.keys().next().value!);
     }
@@ -51,7 +39,7 @@ export function createPartRegions(deps: PartRegionDeps): PartRegions {
   return async (stored, counterfeitId, tells) => {
     if (!tells.some((t) => t.wholePart)) return tells;
     const variant = stored.product.variants.find((v) => v.id === counterfeitId);
-    const surface = variant && (await surfaceOf(stored.product, stored.source, variant.model));
+    const surface = variant && (await surfaceOf(stored, variant.model));
     // Without the model (not generated yet, unreadable) a whole-part tell is found near its point, as any other.
     if (!surface) return tells;
     return tells.map((t) => {
