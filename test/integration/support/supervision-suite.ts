@@ -87,6 +87,9 @@ export function describeSupervision(backend: string, databaseUrl: () => Promise<
       expect([grant.status, grant.json.status]).toEqual([201, 'pending']);
       expect((await propose('puppet@agency.test')).json.error).toBe('grant_exists');
       const puppet = await signedIn(app, 'puppet@agency.test', 'instructor');
+      // An account added on the Users page first sets its own password (accounts-and-roles rules).
+      const changed = await puppet.request('POST', '/api/account/password', { currentPassword: PASSWORD, newPassword: 'marionette-on-strings-2026' });
+      expect(changed.status, changed.text).toBe(200);
       const later = await record('CASE-PUPPET');
       expect(await readAll(puppet, later)).toEqual([404, 404, 404]);
       expect((await puppet.request('GET', '/api/inspections')).json).toEqual([]);
