@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ACCOUNTS, PASSWORD } from './support/app-server';
 import { launchBrowser, openPage, type WatchedPage } from './support/browser';
-import { apiAs, signIn, type ApiClient } from './support/session';
+import { addAccount, apiAs, signIn, type ApiClient } from './support/session';
 
 const baseUrl = inject('baseUrl');
 const run = Math.random().toString(36).slice(2, 8);
@@ -25,9 +25,7 @@ let examiner: WatchedPage;
 
 beforeAll(async () => {
   const ada = await apiAs(baseUrl, ACCOUNTS.admin);
-  for (const [who, role] of [[EVA, 'examiner'], [SAM, 'instructor']] as const) {
-    expect((await ada.post('/api/users', { email: who.email, role, password: PASSWORD, displayName: who.name })).status).toBe(201);
-  }
+  for (const [who, role] of [[EVA, 'examiner'], [SAM, 'instructor']] as const) await addAccount(ada, baseUrl, who, role);
   [eva, sam] = [await apiAs(baseUrl, EVA), await apiAs(baseUrl, SAM)];
   browser = await launchBrowser();
   admin = await openPage(browser, baseUrl, { width: 1280, height: 900 });

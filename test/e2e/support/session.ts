@@ -100,3 +100,18 @@ export async function apiAs(baseUrl: string, account: Account, password = PASSWO
     },
   };
 }
+
+/** The temporary password an admin gives a new account on the Users page. */
+const GIVEN_PASSWORD = 'given-by-the-admin-2026';
+
+/**
+ * An account as an admin adds it on the Users page, whose person then signs in with the password they
+ * were given and chooses their own (`password`), as every such account must before anything else.
+ */
+export async function addAccount(admin: ApiClient, baseUrl: string, account: Account & { name?: string }, role: string, password = PASSWORD): Promise<void> {
+  const made = await admin.post('/api/users', { email: account.email, role, password: GIVEN_PASSWORD, ...(account.name ? { displayName: account.name } : {}) });
+  if (made.status !== 201) throw new Error(`adding ${account.email} answered ${made.status}`);
+  const person = await apiAs(baseUrl, account, GIVEN_PASSWORD);
+  const changed = await person.post('/api/account/password', { currentPassword: GIVEN_PASSWORD, newPassword: password });
+  if (changed.status !== 200) throw new Error(`${account.email} choosing a password answered ${changed.status}`);
+}
