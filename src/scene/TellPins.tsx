@@ -18,9 +18,13 @@ export interface PinSpec {
   at: SurfacePoint;
 }
 
-/** On-screen pin widths between two heads, and the leader's length in pin widths. */
-const SPACING_IN_PINS = 3;
-const LEADER_IN_PINS = 1.6;
+/**
+ * In units of `size` (a pin is about 3.3 of them wide at the desk view's distance): the least distance
+ * between two heads, the lean across the surface, and the lift off it.
+ */
+const SPACING_IN_PINS = 3.3;
+const LEAN_IN_PINS = 4.5;
+const LIFT_IN_PINS = 2;
 
 /** Line segments from each point (lifted by `lift`) to its head. */
 function leaderGeometry(points: { at: SurfacePoint }[], heads: Vec3[], lift: number): BufferGeometry {
@@ -34,7 +38,10 @@ function leaderGeometry(points: { at: SurfacePoint }[], heads: Vec3[], lift: num
 /** `size` is the pin's on-screen size, in the model's own units (the model group is scaled). */
 export function TellPins({ pins, selectedId, lift, size }: { pins: PinSpec[]; selectedId: string | null; lift: number; size: number }) {
   const spacing = size * SPACING_IN_PINS;
-  const heads = useMemo(() => layoutPins(pins.map((p) => p.at), { offset: lift + size * LEADER_IN_PINS, spacing }), [pins, lift, size, spacing]);
+  const heads = useMemo(
+    () => layoutPins(pins.map((p) => p.at), { offset: lift + size * LIFT_IN_PINS, lean: size * LEAN_IN_PINS, spacing }),
+    [pins, lift, size, spacing],
+  );
   const chosen = pins.findIndex((p) => p.tellId === selectedId);
   const leaders = useMemo(() => leaderGeometry(pins, heads, lift), [pins, heads, lift]);
   const chosenLeader = useMemo(() => (chosen < 0 ? null : leaderGeometry([pins[chosen]!], [heads[chosen]!], lift)), [pins, heads, lift, chosen]);
