@@ -35,21 +35,29 @@ function leaderGeometry(points: { at: SurfacePoint }[], heads: Vec3[], lift: num
   return g;
 }
 
+/** Where the pins of `points` stand (study and drill results alike): `size` as TellPins takes it. */
+export function tellPinHeads(points: readonly SurfacePoint[], lift: number, size: number): Vec3[] {
+  return layoutPins(points, { offset: lift + size * LIFT_IN_PINS, lean: size * LEAN_IN_PINS, spacing: size * SPACING_IN_PINS });
+}
+
+/** The thin lines from each tell's point to its pin. */
+export function PinLeaders({ points, heads, lift }: { points: { at: SurfacePoint }[]; heads: Vec3[]; lift: number }) {
+  const leaders = useMemo(() => leaderGeometry(points, heads, lift), [points, heads, lift]);
+  return (
+    <lineSegments geometry={leaders} renderOrder={1} raycast={() => undefined}>
+      <lineBasicMaterial color="#1b1f24" transparent opacity={0.75} />
+    </lineSegments>
+  );
+}
+
 /** `size` is the pin's on-screen size, in the model's own units (the model group is scaled). */
 export function TellPins({ pins, selectedId, lift, size }: { pins: PinSpec[]; selectedId: string | null; lift: number; size: number }) {
-  const spacing = size * SPACING_IN_PINS;
-  const heads = useMemo(
-    () => layoutPins(pins.map((p) => p.at), { offset: lift + size * LIFT_IN_PINS, lean: size * LEAN_IN_PINS, spacing }),
-    [pins, lift, size, spacing],
-  );
+  const heads = useMemo(() => tellPinHeads(pins.map((p) => p.at), lift, size), [pins, lift, size]);
   const chosen = pins.findIndex((p) => p.tellId === selectedId);
-  const leaders = useMemo(() => leaderGeometry(pins, heads, lift), [pins, heads, lift]);
   const chosenLeader = useMemo(() => (chosen < 0 ? null : leaderGeometry([pins[chosen]!], [heads[chosen]!], lift)), [pins, heads, lift, chosen]);
   return (
     <group name="tell-pins">
-      <lineSegments geometry={leaders} renderOrder={1} raycast={() => undefined}>
-        <lineBasicMaterial color="#1b1f24" transparent opacity={0.75} />
-      </lineSegments>
+      <PinLeaders points={pins} heads={heads} lift={lift} />
       {chosenLeader && (
         <lineSegments geometry={chosenLeader} renderOrder={9} raycast={() => undefined}>
           <lineBasicMaterial color="#ffb400" depthTest={false} transparent />

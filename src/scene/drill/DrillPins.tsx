@@ -9,6 +9,7 @@ import { Vector3 } from 'three';
 import type { SurfacePoint } from '../../domain/catalogue';
 import type { DroppedPin } from '../state/drill-store';
 import { pinTexture } from '../pin-texture';
+import { PinLeaders, tellPinHeads } from '../TellPins';
 import { traineePinTexture, type TraineePinState } from './drill-pin-texture';
 import { liftedPosition } from './pick';
 
@@ -29,10 +30,13 @@ export interface TraineeMark {
 const noRaycast = () => undefined;
 
 export function DrillPins({ tells, trainee, centre, lift, size }: { tells: TellMark[]; trainee: TraineeMark[]; centre: Vector3; lift: number; size: number }) {
-  const tellAt = useMemo(() => tells.map((t) => liftedPosition(t.at.position, t.at.normal, centre, lift, new Vector3())), [tells, centre, lift]);
+  // The tells stand beside their features on leader lines, as in study (TellPins); the trainee's own pins where they clicked.
+  const tellHeads = useMemo(() => tellPinHeads(tells.map((t) => t.at), lift, size), [tells, lift, size]);
+  const tellAt = useMemo(() => tellHeads.map((h) => new Vector3(...h)), [tellHeads]);
   const pinAt = useMemo(() => trainee.map((p) => liftedPosition(p.pin.position, p.pin.normal, centre, lift, new Vector3())), [trainee, centre, lift]);
   return (
     <group name="drill-pins">
+      <PinLeaders points={tells} heads={tellHeads} lift={lift} />
       {tells.map((t, i) => (
         <sprite key={t.id} name={`tell-${t.n}`} position={tellAt[i]} scale={t.highlighted ? size * 1.6 : size} renderOrder={2} raycast={noRaycast}>
           <spriteMaterial map={pinTexture(t.n, t.highlighted)} sizeAttenuation={false} depthTest transparent />
