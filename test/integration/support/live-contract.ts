@@ -24,6 +24,17 @@ export function describeLiveContract(backend: string, makeConfig: () => Promise<
   let trainees: Client[];
   const enter = (who: Client, sessionId: string): Promise<LiveParticipant> => live.enter(who, sessionId);
   const newSession = () => live.newSession(instructor);
+  /** A new session with Tess in it, moved on to its first round's answer phase. */
+  async function inAnswerPhase() {
+    const { id, code } = await newSession();
+    await trainees[0]!.request('POST', '/api/live-sessions/join', { code });
+    const teacher = await enter(instructor, id);
+    const tess = await enter(trainees[0]!, id);
+    await teacher.send({ type: 'phase', to: 'inspect' });
+    await teacher.send({ type: 'phase', to: 'answer' });
+    await until(tess, (v) => v.phase === 'answer');
+    return { id, teacher, tess };
+  }
 
   describe(`a live session on ${backend}`, () => {
     beforeAll(async () => {
@@ -112,13 +123,7 @@ export function describeLiveContract(backend: string, makeConfig: () => Promise<
     });
 
     it('keeps one room per session: a trainee who makes a second one during the answer phase is refused', async () => {
-      const { id, code } = await newSession();
-      await trainees[0]!.request('POST', '/api/live-sessions/join', { code });
-      const teacher = await enter(instructor, id);
-      const tess = await enter(trainees[0]!, id);
-      await teacher.send({ type: 'phase', to: 'inspect' });
-      await teacher.send({ type: 'phase', to: 'answer' });
-      await until(tess, (v) => v.phase === 'answer');
+      const { id, teacher, tess } = await inAnswerPhase();
       // The attack: a room of one's own for the same session, still in its answer phase after the reveal.
       const own = new ColyseusClient(wsUrl(baseUrl), { headers: { cookie: trainees[0]!.cookie! } });
       await expect(own.create(LIVE_ROOM, { sessionId: id, v: LIVE_PROTOCOL_VERSION })).rejects.toThrow();
@@ -149,13 +154,7 @@ export function describeLiveContract(backend: string, makeConfig: () => Promise<
     });
 
     it('refuses in the database an answer that arrives after the round is revealed, whatever room it came through', async () => {
-      const { id, code } = await newSession();
-      await trainees[0]!.request('POST', '/api/live-sessions/join', { code });
-      const teacher = await enter(instructor, id);
-      const tess = await enter(trainees[0]!, id);
-      await teacher.send({ type: 'phase', to: 'inspect' });
-      await teacher.send({ type: 'phase', to: 'answer' });
-      await until(tess, (v) => v.phase === 'answer');
+      const { id, teacher, tess } = await inAnswerPhase();
       await teacher.send({ type: 'phase', to: 'reveal' });
       await until(tess, (v) => v.reveal !== '');
       // What a second room in its answer phase would do with the answer: the drill service, straight.
@@ -177,13 +176,7 @@ export function describeLiveContract(backend: string, makeConfig: () => Promise<
     });
 
     it('takes a dropped trainee back with the same identity and answer', async () => {
-      const { id, code } = await newSession();
-      await trainees[0]!.request('POST', '/api/live-sessions/join', { code });
-      const teacher = await enter(instructor, id);
-      const tess = await enter(trainees[0]!, id);
-      await teacher.send({ type: 'phase', to: 'inspect' });
-      await teacher.send({ type: 'phase', to: 'answer' });
-      await until(tess, (v) => v.phase === 'answer');
+      const { id, teacher, tess } = await inAnswerPhase();
       await tess.send({ type: 'answer', round: 1, answer: { kind: 'spot-the-fake', counterfeit: 'B', confidence: 0.7 } });
       const you = tess.welcome!.you;
       await tess.leave(false);
