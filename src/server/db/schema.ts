@@ -210,8 +210,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBufferLike)),
 });
 
-/** Uploaded models and photos, named by the sha256 of their bytes. */
-export const storedFiles = pgTable('stored_files', {
+/** A file named by the sha256 of its bytes: the columns of both file tables below. */
+const fileColumns = () => ({
   sha256: text('sha256').primaryKey(),
   mediaType: text('media_type').notNull(),
   size: integer('size').notNull(),
@@ -219,6 +219,9 @@ export const storedFiles = pgTable('stored_files', {
   createdBy: text('created_by'),
   createdAt: time('created_at').notNull().defaultNow(),
 });
+
+/** Uploaded models and photos, named by the sha256 of their bytes. */
+export const storedFiles = pgTable('stored_files', fileColumns());
 
 export type VersionStatus = 'draft' | 'in_review' | 'published' | 'superseded' | 'returned';
 
@@ -279,14 +282,7 @@ export const inspectionPhotos = pgTable('inspection_photos', {
 });
 
 /** Inspection photos' bytes, by sha256: kept apart from stored_files, which GET /api/files serves. */
-export const inspectionPhotoFiles = pgTable('inspection_photo_files', {
-  sha256: text('sha256').primaryKey(),
-  mediaType: text('media_type').notNull(),
-  size: integer('size').notNull(),
-  bytes: bytea('bytes').notNull(),
-  createdBy: text('created_by'),
-  createdAt: time('created_at').notNull().defaultNow(),
-});
+export const inspectionPhotoFiles = pgTable('inspection_photo_files', fileColumns());
 
 export const schema = {
   products,
